@@ -1,0 +1,170 @@
+"""diojit: a JIT compiler for CPython 3.11.
+
+Turn it on for a whole program with ``DIOJIT=1 python program.py`` or
+``python -m diojit program.py``, or from code::
+
+    import diojit
+    diojit.enable()
+
+Hot functions are then profiled (and, as the compiler lands, run as native
+code) with no change in behaviour. See README.md for the full interface.
+"""
+
+import os
+import sys
+
+__version__ = "0.1.0"
+__all__ = [
+    "enable",
+    "disable",
+    "is_enabled",
+    "nojit",
+    "stats",
+    "reset_stats",
+    "info",
+    "format_stats",
+    "print_stats",
+    "DEFAULT_THRESHOLD",
+    "SUPPORTED_VERSIONS",
+]
+
+#: Interpreter versions diojit can run on, as ``(major, minor)`` pairs.
+SUPPORTED_VERSIONS = ((3, 11),)
+
+
+def _why_unsupported():
+    if sys.implementation.name != "cpython" or tuple(sys.version_info[:2]) not in SUPPORTED_VERSIONS:
+        running = "%s %d.%d" % (sys.implementation.name, sys.version_info[0], sys.version_info[1])
+        wanted = ", ".join("CPython %d.%d" % v for v in SUPPORTED_VERSIONS)
+        return "diojit supports %s only; this interpreter is %s" % (wanted, running)
+    return None
+
+
+def _load_core():
+    global _UNSUPPORTED
+    _UNSUPPORTED = _why_unsupported()
+    if _UNSUPPORTED is not None:
+        return None
+    try:
+        from . import _core as core
+    except ImportError as exc:  # a broken or foreign build of the extension
+        _UNSUPPORTED = "diojit's native extension could not be loaded: %s" % exc
+        return None
+    return core
+
+
+_core = _load_core()
+
+#: Calls after which a function is hot, unless ``enable()`` or
+#: ``DIOJIT_THRESHOLD`` says otherwise.
+DEFAULT_THRESHOLD = 100 if _core is None else _core.DEFAULT_THRESHOLD
+
+_stats_at_exit = False
+
+
+def _require_core():
+    if _core is None:
+        raise RuntimeError(_UNSUPPORTED)
+    return _core
+
+
+def enable(threshold=None):
+    """Turn the JIT on for this interpreter (every thread).
+
+    ``threshold`` is the number of calls after which a function is hot; by
+    default ``DIOJIT_THRESHOLD`` from the environment, else
+    ``DEFAULT_THRESHOLD``. Enabling again only updates the threshold.
+    Raises ``RuntimeError`` on an unsupported interpreter or when another
+    PEP 523 frame evaluator is installed, ``ValueError`` for a bad threshold.
+    With ``DIOJIT_STATS=1`` in the environment a stats report is printed to
+    stderr at exit.
+    """
+    core = _require_core()
+    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, int)):
+        raise TypeError("threshold must be an int, not %s" % type(threshold).__name__)
+    core.enable(threshold)
+    if _env_flag("DIOJIT_STATS"):
+        _print_stats_at_exit()
+
+
+def disable():
+    """Turn the JIT off: the interpreter's own evaluator runs every frame."""
+    if _core is not None:
+        _core.disable()
+
+
+def is_enabled():
+    """Whether the JIT's frame evaluator is installed."""
+    return _core is not None and _core.is_enabled()
+
+
+def nojit(func):
+    """Decorator: never compile ``func``; returns ``func`` itself.
+
+    Works on functions, methods, staticmethods and classmethods, before or
+    after ``enable()``. On an unsupported interpreter it does nothing.
+    """
+    code = _code_of(func)
+    if _core is not None:
+        _core.opt_out(code)
+    return func
+
+
+def stats():
+    """The JIT's counters as a dict (keys documented in README.md)."""
+    return _require_core().stats()
+
+
+def reset_stats():
+    """Zero every counter of ``stats()``; function profiles are kept."""
+    _require_core().reset_stats()
+
+
+def info(func):
+    """One function's profile: calls, state, observed argument types."""
+    result = _require_core().code_info(_code_of(func))
+    result["threshold"] = _core.stats()["threshold"]
+    return result
+
+
+def format_stats(counters=None):
+    """A readable report of ``stats()`` (or of the given stats dict)."""
+    from ._report import format_report
+
+    return format_report(stats() if counters is None else counters)
+
+
+def print_stats(file=None):
+    """Print ``format_stats()`` to ``file`` (default: stderr)."""
+    print(format_stats(), file=sys.stderr if file is None else file, flush=True)
+
+
+def _code_of(func):
+    target = func
+    for _ in range(8):  # unwrap staticmethod, classmethod, bound methods
+        if hasattr(target, "__code__"):
+            code = target.__code__
+            if type(code).__name__ == "code":
+                return code
+            break
+        inner = getattr(target, "__func__", None)
+        if inner is None:
+            break
+        target = inner
+    raise TypeError(
+        "expected a Python function, method, staticmethod or classmethod, got %s"
+        % type(func).__name__
+    )
+
+
+def _env_flag(name):
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def _print_stats_at_exit():
+    global _stats_at_exit
+    if not _stats_at_exit:
+        import atexit
+
+        atexit.register(print_stats)
+        _stats_at_exit = True

@@ -1,0 +1,65 @@
+//! Exported CPython 3.11 entry points that `pyo3::ffi` does not declare, and
+//! thin wrappers over the private parts of the ones it does.
+
+use super::layout::{InterpreterFrame, ThreadState};
+use pyo3::ffi::{self, PyObject, PyTypeObject};
+use std::os::raw::{c_int, c_void};
+
+/// Signature of a PEP 523 frame evaluator on 3.11.
+pub type EvalFrameFn =
+    unsafe extern "C" fn(*mut ThreadState, *mut InterpreterFrame, c_int) -> *mut PyObject;
+
+extern "C" {
+    /// The stock evaluator. Calling it directly (not through
+    /// `_PyEval_EvalFrame`) is what keeps our own hook out of the loop.
+    pub fn _PyEval_EvalFrameDefault(
+        tstate: *mut ThreadState,
+        frame: *mut InterpreterFrame,
+        throwflag: c_int,
+    ) -> *mut PyObject;
+
+    pub fn _PyInterpreterState_GetEvalFrameFunc(interp: *mut ffi::PyInterpreterState) -> *mut c_void;
+    pub fn _PyInterpreterState_SetEvalFrameFunc(interp: *mut ffi::PyInterpreterState, f: *mut c_void);
+
+    /// Method-cache lookup; as a side effect it assigns `tp_version_tag`.
+    pub fn _PyType_Lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject;
+}
+
+/// Installs `f` as the interpreter's frame evaluator (`None` restores the
+/// stock one, which also re-enables 3.11's inlined Python-to-Python calls).
+///
+/// # Safety
+/// Must be called with the GIL held.
+pub unsafe fn set_eval_frame(f: Option<EvalFrameFn>) {
+    // SAFETY: the GIL is held, so the current interpreter is valid; passing
+    // the default evaluator makes CPython store NULL.
+    unsafe {
+        let interp = ffi::PyInterpreterState_Get();
+        let ptr = match f {
+            Some(f) => f as *mut c_void,
+            None => _PyEval_EvalFrameDefault as *mut c_void,
+        };
+        _PyInterpreterState_SetEvalFrameFunc(interp, ptr);
+    }
+}
+
+/// The current interpreter's frame evaluator (the default one if none is set).
+///
+/// # Safety
+/// Must be called with the GIL held.
+pub unsafe fn eval_frame() -> *mut c_void {
+    // SAFETY: the GIL is held, so the current interpreter is valid.
+    unsafe { _PyInterpreterState_GetEvalFrameFunc(ffi::PyInterpreterState_Get()) }
+}
+
+/// Address of the stock evaluator, to compare hooks against.
+pub fn default_eval_frame() -> *mut c_void {
+    _PyEval_EvalFrameDefault as *mut c_void
+}
+
+/// The thread state of the calling thread (which must hold the GIL).
+#[inline(always)]
+pub fn thread_state() -> *mut ThreadState {
+    // SAFETY: always callable; returns NULL only without a thread state.
+    unsafe { ffi::PyThreadState_Get() as *mut ThreadState }
+}

@@ -1,0 +1,203 @@
+//! `#[repr(C)]` mirrors of CPython 3.11 structs (non-debug build, 64-bit).
+//!
+//! Only the fields the JIT touches are named; each mirror stops after the last
+//! field we use, so it is a valid *prefix* view of the real struct and must
+//! never be allocated or copied by value. `tests/layout.rs` checks every named
+//! offset against a table compiled from the installed interpreter headers and
+//! against live objects of the running interpreter.
+
+use pyo3::ffi::{PyFunctionObject, PyObject, Py_ssize_t};
+use std::os::raw::{c_char, c_int, c_short, c_void};
+
+/// `_Py_CODEUNIT`: one 16-bit code unit, opcode in the low byte.
+pub type CodeUnit = u16;
+
+/// `struct _PyInterpreterFrame` (Include/internal/pycore_frame.h).
+#[repr(C)]
+pub struct InterpreterFrame {
+    pub f_func: *mut PyFunctionObject,
+    pub f_globals: *mut PyObject,
+    pub f_builtins: *mut PyObject,
+    pub f_locals: *mut PyObject,
+    pub f_code: *mut CodeObject,
+    pub frame_obj: *mut PyObject,
+    pub previous: *mut InterpreterFrame,
+    /// The code unit before the next instruction (see pycore_frame.h).
+    pub prev_instr: *mut CodeUnit,
+    /// Offset of the top of the value stack from `localsplus`.
+    pub stacktop: c_int,
+    pub is_entry: bool,
+    pub owner: c_char,
+    /// Locals, cells, free variables, then the value stack.
+    pub localsplus: [*mut PyObject; 0],
+}
+
+/// `enum _frameowner`.
+pub const FRAME_OWNED_BY_THREAD: c_char = 0;
+
+/// `_PyCFrame` (Include/cpython/pystate.h): one per C-level evaluator entry.
+#[repr(C)]
+pub struct CFrame {
+    /// 0, or 255 while tracing or profiling is active.
+    pub use_tracing: u8,
+    pub current_frame: *mut InterpreterFrame,
+    pub previous: *mut CFrame,
+}
+
+/// Prefix of `struct _ts` (`PyThreadState`, Include/cpython/pystate.h) up to
+/// the frame data stack.
+#[repr(C)]
+pub struct ThreadState {
+    pub prev: *mut ThreadState,
+    pub next: *mut ThreadState,
+    pub interp: *mut c_void,
+    pub _initialized: c_int,
+    pub _static: c_int,
+    pub recursion_remaining: c_int,
+    pub recursion_limit: c_int,
+    pub recursion_headroom: c_int,
+    pub tracing: c_int,
+    pub tracing_what: c_int,
+    pub cframe: *mut CFrame,
+    pub c_profilefunc: *mut c_void,
+    pub c_tracefunc: *mut c_void,
+    pub c_profileobj: *mut PyObject,
+    pub c_traceobj: *mut PyObject,
+    pub curexc_type: *mut PyObject,
+    pub curexc_value: *mut PyObject,
+    pub curexc_traceback: *mut PyObject,
+    pub exc_info: *mut c_void,
+    pub dict: *mut PyObject,
+    pub gilstate_counter: c_int,
+    pub async_exc: *mut PyObject,
+    pub thread_id: u64,
+    pub native_thread_id: u64,
+    pub trash_delete_nesting: c_int,
+    pub trash_delete_later: *mut PyObject,
+    pub on_delete: *mut c_void,
+    pub on_delete_data: *mut c_void,
+    pub coroutine_origin_tracking_depth: c_int,
+    pub async_gen_firstiter: *mut PyObject,
+    pub async_gen_finalizer: *mut PyObject,
+    pub context: *mut PyObject,
+    pub context_ver: u64,
+    pub id: u64,
+    pub trace_info: TraceInfo,
+    pub datastack_chunk: *mut c_void,
+    pub datastack_top: *mut *mut PyObject,
+    pub datastack_limit: *mut *mut PyObject,
+}
+
+/// `PyTraceInfo`, embedded in the thread state; only its size matters here.
+#[repr(C)]
+pub struct TraceInfo {
+    pub code: *mut CodeObject,
+    pub bounds: CodeAddressRange,
+}
+
+/// `PyCodeAddressRange` (Include/cpython/code.h).
+#[repr(C)]
+pub struct CodeAddressRange {
+    pub ar_start: c_int,
+    pub ar_end: c_int,
+    pub ar_line: c_int,
+    pub opaque: LineOpaque,
+}
+
+/// `struct _opaque` (Include/cpython/code.h).
+#[repr(C)]
+pub struct LineOpaque {
+    pub computed_line: c_int,
+    pub lo_next: *const u8,
+    pub limit: *const u8,
+}
+
+/// `PyCodeObject` (Include/cpython/code.h, `_PyCode_DEF`).
+#[repr(C)]
+pub struct CodeObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub ob_size: Py_ssize_t,
+    pub co_consts: *mut PyObject,
+    pub co_names: *mut PyObject,
+    pub co_exceptiontable: *mut PyObject,
+    pub co_flags: c_int,
+    pub co_warmup: c_short,
+    pub _co_linearray_entry_size: c_short,
+    pub co_argcount: c_int,
+    pub co_posonlyargcount: c_int,
+    pub co_kwonlyargcount: c_int,
+    pub co_stacksize: c_int,
+    pub co_firstlineno: c_int,
+    pub co_nlocalsplus: c_int,
+    pub co_nlocals: c_int,
+    pub co_nplaincellvars: c_int,
+    pub co_ncellvars: c_int,
+    pub co_nfreevars: c_int,
+    pub co_localsplusnames: *mut PyObject,
+    pub co_localspluskinds: *mut PyObject,
+    pub co_filename: *mut PyObject,
+    pub co_name: *mut PyObject,
+    pub co_qualname: *mut PyObject,
+    pub co_linetable: *mut PyObject,
+    pub co_weakreflist: *mut PyObject,
+    pub _co_code: *mut PyObject,
+    pub _co_linearray: *mut c_char,
+    pub _co_firsttraceable: c_int,
+    /// `_PyCodeObjectExtra *`, the PEP 523 scratch slots.
+    pub co_extra: *mut CodeExtra,
+    /// The (quickened) bytecode; its length is `ob_size` code units.
+    pub co_code_adaptive: [CodeUnit; 0],
+}
+
+/// `_PyCodeObjectExtra` (Objects/codeobject.c): `ce_size` slots follow.
+#[repr(C)]
+pub struct CodeExtra {
+    pub ce_size: Py_ssize_t,
+    pub ce_extras: [*mut c_void; 0],
+}
+
+/// `co_flags` bits (Include/cpython/code.h).
+pub const CO_GENERATOR: c_int = 0x0020;
+pub const CO_COROUTINE: c_int = 0x0080;
+pub const CO_ITERABLE_COROUTINE: c_int = 0x0100;
+pub const CO_ASYNC_GENERATOR: c_int = 0x0200;
+
+/// Code whose frames become generator, coroutine or async-generator frames.
+pub const CO_SUSPENDABLE: c_int =
+    CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR;
+
+/// `struct _PyWeakReference` prefix (Include/cpython/weakrefobject.h).
+#[repr(C)]
+pub struct WeakReference {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    /// The referent, or `Py_None` once it has died.
+    pub wr_object: *mut PyObject,
+}
+
+impl InterpreterFrame {
+    /// Pointer to `localsplus[index]`.
+    ///
+    /// # Safety
+    /// `frame` must point to a live frame and `index` must be below
+    /// `co_nlocalsplus + co_stacksize` of its code.
+    #[inline(always)]
+    pub unsafe fn local_ptr(frame: *mut InterpreterFrame, index: usize) -> *mut *mut PyObject {
+        // SAFETY: `localsplus` is the trailing array of the frame; the caller
+        // guarantees `index` is within the frame's allocated slots.
+        unsafe { (std::ptr::addr_of_mut!((*frame).localsplus) as *mut *mut PyObject).add(index) }
+    }
+}
+
+impl CodeObject {
+    /// First code unit of the bytecode (`_PyCode_CODE`).
+    ///
+    /// # Safety
+    /// `code` must point to a live code object.
+    #[inline(always)]
+    pub unsafe fn first_instr(code: *mut CodeObject) -> *mut CodeUnit {
+        // SAFETY: `co_code_adaptive` is the trailing array of the code object.
+        unsafe { std::ptr::addr_of_mut!((*code).co_code_adaptive) as *mut CodeUnit }
+    }
+}

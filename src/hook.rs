@@ -1,0 +1,155 @@
+//! The PEP 523 frame-evaluation hook: counts calls, profiles argument types,
+//! decides when a function is hot, and hands every frame to the stock
+//! evaluator.
+//!
+//! On 3.11 the caller (`_PyEval_Vector`) owns the frame: the hook must not
+//! clear or pop it, and it returns either a new reference or NULL with an
+//! exception set.
+
+use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
+use crate::cpython::layout::{InterpreterFrame, ThreadState, CO_SUSPENDABLE};
+use crate::profile::{self, CodeState, Tier};
+use crate::{options, stack_guard, stats};
+use pyo3::ffi::PyObject;
+use std::os::raw::c_int;
+
+/// The eval-frame function installed by `diojit.enable()`.
+///
+/// The fast path (a hot or cold function with its state attached) performs
+/// a handful of loads, compares and stores before tail-calling the stock
+/// evaluator. Nothing on it can panic; the work that could is behind
+/// `catch_unwind` in [`on_cold_call`].
+///
+/// # Safety
+/// Called by CPython with the GIL held, a valid thread state and a valid,
+/// fresh or resumed frame.
+pub unsafe extern "C" fn eval_frame(
+    tstate: *mut ThreadState,
+    frame: *mut InterpreterFrame,
+    throwflag: c_int,
+) -> *mut PyObject {
+    stats::CALLS.bump();
+    // SAFETY: CPython passes live frame and thread-state pointers; every
+    // thread state has a current cframe while frames are evaluated.
+    unsafe {
+        if stack_guard::exhausted(tstate) {
+            return stack_guard::raise_recursion_error();
+        }
+        let code = (*frame).f_code;
+        if throwflag != 0
+            || (*code).co_flags & CO_SUSPENDABLE != 0
+            || (*(*tstate).cframe).use_tracing != 0
+        {
+            return pass_through(tstate, frame, throwflag);
+        }
+        let state = profile::get(code);
+        if state.is_null() {
+            on_first_call(frame);
+        } else {
+            match (*state).tier {
+                Tier::Hot => (*state).calls += 1,
+                Tier::Cold => on_cold_call(state, frame),
+                Tier::OptedOut => return pass_through(tstate, frame, 0),
+            }
+        }
+        _PyEval_EvalFrameDefault(tstate, frame, 0)
+    }
+}
+
+#[inline(always)]
+unsafe fn pass_through(
+    tstate: *mut ThreadState,
+    frame: *mut InterpreterFrame,
+    throwflag: c_int,
+) -> *mut PyObject {
+    stats::PASSED_THROUGH.bump();
+    // SAFETY: forwarded from `eval_frame`.
+    unsafe { _PyEval_EvalFrameDefault(tstate, frame, throwflag) }
+}
+
+/// First time the hook sees this code object: attach a state and count.
+#[cold]
+unsafe fn on_first_call(frame: *mut InterpreterFrame) {
+    // SAFETY: live frame, GIL held (from `eval_frame`).
+    let state = unsafe { profile::get_or_create((*frame).f_code) };
+    if !state.is_null() {
+        // SAFETY: just created for this frame's code.
+        unsafe { on_cold_call(state, frame) };
+    }
+}
+
+/// A call of a cold function: profile it, and promote it once it reaches the
+/// threshold. A panic here is a bug; it is contained, counted, and the code
+/// is left to the interpreter for good.
+unsafe fn on_cold_call(state: *mut CodeState, frame: *mut InterpreterFrame) {
+    let outcome = std::panic::catch_unwind(|| {
+        // SAFETY: `state` belongs to the frame's code; GIL held, so nothing
+        // else touches it meanwhile.
+        let state = unsafe { &mut *state };
+        state.calls += 1;
+        // SAFETY: a fresh frame of this code.
+        unsafe { state.observe_args(frame) };
+        if state.calls >= options::threshold() {
+            state.tier = Tier::Hot;
+            stats::HOT_FUNCTIONS.bump();
+        }
+    });
+    if outcome.is_err() {
+        stats::INTERNAL_ERRORS.bump();
+        // SAFETY: the state is still allocated; only its tier is written.
+        unsafe { (*state).tier = Tier::OptedOut };
+    }
+}
+
+/// Why `enable()` could not install the hook.
+#[derive(Debug)]
+pub enum InstallError {
+    /// Another PEP 523 evaluator (a debugger, another JIT) is installed.
+    ForeignHook,
+    /// No code-object extra slot was available.
+    NoExtraSlot(&'static str),
+}
+
+/// Installs the hook for the current interpreter. Installing it again is a
+/// no-op.
+///
+/// # Safety
+/// GIL held.
+pub unsafe fn install() -> Result<(), InstallError> {
+    // SAFETY: GIL held.
+    unsafe {
+        profile::init().map_err(InstallError::NoExtraSlot)?;
+        let current = api::eval_frame();
+        if current == eval_frame as *mut _ {
+            return Ok(());
+        }
+        if current != api::default_eval_frame() {
+            return Err(InstallError::ForeignHook);
+        }
+        api::set_eval_frame(Some(eval_frame));
+    }
+    Ok(())
+}
+
+/// Restores the stock evaluator if ours is installed; leaves a foreign hook
+/// alone.
+///
+/// # Safety
+/// GIL held.
+pub unsafe fn uninstall() {
+    // SAFETY: GIL held.
+    unsafe {
+        if api::eval_frame() == eval_frame as *mut _ {
+            api::set_eval_frame(None);
+        }
+    }
+}
+
+/// Whether our hook is the current interpreter's evaluator.
+///
+/// # Safety
+/// GIL held.
+pub unsafe fn installed() -> bool {
+    // SAFETY: GIL held.
+    unsafe { api::eval_frame() == eval_frame as *mut _ }
+}

@@ -1,0 +1,100 @@
+//! `diojit._core`: the Python bindings of the JIT runtime. Logic lives in the
+//! modules below; this file only converts between Python and Rust.
+
+pub mod cpython;
+pub mod hook;
+pub mod options;
+pub mod profile;
+pub mod report;
+pub mod stack_guard;
+pub mod stats;
+
+use cpython::layout::CodeObject;
+use profile::Tier;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyCode, PyDict};
+
+/// Installs the JIT's frame evaluator; `threshold` calls make a function hot
+/// (default: `DIOJIT_THRESHOLD`, else the built-in default).
+#[pyfunction]
+#[pyo3(signature = (threshold=None))]
+fn enable(threshold: Option<i64>) -> PyResult<()> {
+    let threshold = match threshold {
+        Some(n) => options::parse_threshold(&n.to_string(), "threshold"),
+        None => options::threshold_from_env(),
+    }
+    .map_err(PyValueError::new_err)?;
+    options::set_threshold(threshold);
+    // SAFETY: pyfunctions run with the GIL held.
+    unsafe { hook::install() }.map_err(|e| match e {
+        hook::InstallError::ForeignHook => PyRuntimeError::new_err(
+            "another PEP 523 frame evaluator (a debugger or another JIT) is installed; \
+             diojit cannot run alongside it",
+        ),
+        hook::InstallError::NoExtraSlot(why) => PyRuntimeError::new_err(why),
+    })
+}
+
+/// Restores the interpreter's own frame evaluator.
+#[pyfunction]
+fn disable() {
+    // SAFETY: GIL held.
+    unsafe { hook::uninstall() }
+}
+
+#[pyfunction]
+fn is_enabled() -> bool {
+    // SAFETY: GIL held.
+    unsafe { hook::installed() }
+}
+
+/// Marks a code object never to be compiled.
+#[pyfunction]
+fn opt_out(code: &Bound<'_, PyCode>) -> PyResult<()> {
+    let raw = code.as_ptr() as *mut CodeObject;
+    // SAFETY: live code object, GIL held, extra slot initialised at import.
+    let state = unsafe { profile::get_or_create(raw) };
+    if state.is_null() {
+        return Err(PyRuntimeError::new_err("could not attach diojit state to the code object"));
+    }
+    // SAFETY: a live state of a live code object, GIL held.
+    let state = unsafe { &mut *state };
+    if state.tier != Tier::OptedOut {
+        state.tier = Tier::OptedOut;
+        stats::OPTED_OUT.bump();
+    }
+    Ok(())
+}
+
+#[pyfunction]
+fn code_info<'py>(code: &Bound<'py, PyCode>) -> PyResult<Bound<'py, PyDict>> {
+    report::code_info(code)
+}
+
+#[pyfunction(name = "stats")]
+fn stats_dict(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    report::stats_dict(py, is_enabled())
+}
+
+#[pyfunction]
+fn reset_stats() {
+    stats::reset();
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // SAFETY: module initialisation runs with the GIL held.
+    unsafe { profile::init() }.map_err(PyRuntimeError::new_err)?;
+    m.add_function(wrap_pyfunction!(enable, m)?)?;
+    m.add_function(wrap_pyfunction!(disable, m)?)?;
+    m.add_function(wrap_pyfunction!(is_enabled, m)?)?;
+    m.add_function(wrap_pyfunction!(opt_out, m)?)?;
+    m.add_function(wrap_pyfunction!(code_info, m)?)?;
+    m.add_function(wrap_pyfunction!(stats_dict, m)?)?;
+    m.add_function(wrap_pyfunction!(reset_stats, m)?)?;
+    m.add("DEFAULT_THRESHOLD", options::DEFAULT_THRESHOLD)?;
+    m.add("MAX_PROFILED_ARGS", profile::MAX_PROFILED_ARGS)?;
+    m.add("MAX_POLYMORPHISM", profile::MAX_POLYMORPHISM)?;
+    Ok(())
+}

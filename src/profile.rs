@@ -1,0 +1,279 @@
+//! Per-code-object state, kept in the code object's PEP 523 extra slot.
+//!
+//! Each code object the hook sees gets one heap-allocated [`CodeState`]: its
+//! call count, the exact types of its positional arguments seen while cold,
+//! and its tier. CPython frees the state through [`free_state`] when the code
+//! object dies, so nothing outlives the code it describes.
+//!
+//! All access happens with the GIL held, which serialises every reader and
+//! writer of a state.
+
+use crate::cpython::layout::{CodeObject, InterpreterFrame, WeakReference};
+use crate::stats;
+use pyo3::ffi::{self, PyObject, PyTypeObject};
+use std::os::raw::c_void;
+use std::sync::atomic::{AtomicIsize, Ordering::Relaxed};
+
+/// Positional arguments whose types are profiled.
+pub const MAX_PROFILED_ARGS: usize = 6;
+/// Distinct types remembered per argument before it counts as megamorphic.
+pub const MAX_POLYMORPHISM: usize = 4;
+
+/// What the JIT will do with a code object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Tier {
+    /// Counting calls and profiling argument types.
+    Cold,
+    /// Reached the threshold.
+    Hot,
+    /// Marked `@diojit.nojit`: the hook passes its frames straight through.
+    OptedOut,
+}
+
+impl Tier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Cold => "cold",
+            Tier::Hot => "hot",
+            Tier::OptedOut => "opted_out",
+        }
+    }
+}
+
+/// One type seen at an argument position.
+///
+/// Static types live as long as the interpreter, so a pointer identifies
+/// them. Heap types can die and a new type can reuse the address, so they
+/// are held through a weak reference: the entry matches only while the
+/// weak reference still points at the same object. Holding a strong
+/// reference instead would leak classes through an uncollectable cycle
+/// (class -> method -> code -> this profile -> class).
+struct SeenType {
+    ty: *mut PyTypeObject,
+    /// Weak reference to `ty` for heap types, NULL for static types.
+    weak: *mut PyObject,
+}
+
+impl SeenType {
+    /// The type, if it is still alive.
+    fn live(&self) -> Option<*mut PyTypeObject> {
+        if self.weak.is_null() {
+            return Some(self.ty);
+        }
+        // SAFETY: `weak` is a weak reference we own; its referent field is
+        // the object or `Py_None` after the object died.
+        let referent = unsafe { (*(self.weak as *mut WeakReference)).wr_object };
+        (referent == self.ty as *mut PyObject).then_some(self.ty)
+    }
+
+    fn matches(&self, ty: *mut PyTypeObject) -> bool {
+        self.ty == ty && self.live().is_some()
+    }
+}
+
+impl Drop for SeenType {
+    fn drop(&mut self) {
+        // SAFETY: states are dropped with the GIL held (code dealloc or the
+        // hook); `weak` is NULL or a reference we own.
+        unsafe { ffi::Py_XDECREF(self.weak) }
+    }
+}
+
+/// The types seen at one argument position.
+#[derive(Default)]
+pub struct TypeSet {
+    seen: Vec<SeenType>,
+    megamorphic: bool,
+}
+
+/// How many types one argument position has shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Morphism {
+    Unseen,
+    Monomorphic,
+    Polymorphic,
+    Megamorphic,
+}
+
+impl Morphism {
+    pub fn name(self) -> &'static str {
+        match self {
+            Morphism::Unseen => "unseen",
+            Morphism::Monomorphic => "monomorphic",
+            Morphism::Polymorphic => "polymorphic",
+            Morphism::Megamorphic => "megamorphic",
+        }
+    }
+}
+
+impl TypeSet {
+    /// Records the type of one argument value.
+    fn observe(&mut self, ty: *mut PyTypeObject) {
+        if self.megamorphic || self.seen.iter().any(|s| s.matches(ty)) {
+            return;
+        }
+        self.seen.retain(|s| s.live().is_some());
+        if self.seen.len() == MAX_POLYMORPHISM {
+            self.megamorphic = true;
+            return;
+        }
+        match remember(ty) {
+            Some(entry) => self.seen.push(entry),
+            None => self.megamorphic = true,
+        }
+    }
+
+    pub fn morphism(&self) -> Morphism {
+        match (self.megamorphic, self.seen.len()) {
+            (true, _) => Morphism::Megamorphic,
+            (false, 0) => Morphism::Unseen,
+            (false, 1) => Morphism::Monomorphic,
+            (false, _) => Morphism::Polymorphic,
+        }
+    }
+
+    /// The observed types still alive, in the order first seen.
+    pub fn types(&self) -> impl Iterator<Item = *mut PyTypeObject> + '_ {
+        self.seen.iter().filter_map(SeenType::live)
+    }
+}
+
+/// Makes a profile entry for `ty`, or `None` if it cannot be tracked.
+fn remember(ty: *mut PyTypeObject) -> Option<SeenType> {
+    // SAFETY: `ty` is the live type of an argument, GIL held.
+    unsafe {
+        if (*ty).tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 {
+            return Some(SeenType { ty, weak: std::ptr::null_mut() });
+        }
+        let weak = ffi::PyWeakref_NewRef(ty as *mut PyObject, std::ptr::null_mut());
+        if weak.is_null() {
+            ffi::PyErr_Clear();
+            return None;
+        }
+        Some(SeenType { ty, weak })
+    }
+}
+
+/// Everything the JIT knows about one code object.
+pub struct CodeState {
+    pub calls: u64,
+    pub tier: Tier,
+    /// Profiled positional arguments, `min(co_argcount, MAX_PROFILED_ARGS)`.
+    pub args: Vec<TypeSet>,
+}
+
+impl CodeState {
+    fn new(code: *mut CodeObject) -> Self {
+        // SAFETY: `code` is a live code object (GIL held).
+        let argcount = unsafe { (*code).co_argcount }.max(0) as usize;
+        let profiled = argcount.min(MAX_PROFILED_ARGS);
+        CodeState { calls: 0, tier: Tier::Cold, args: (0..profiled).map(|_| TypeSet::default()).collect() }
+    }
+
+    /// Records the types of the frame's positional arguments.
+    ///
+    /// # Safety
+    /// `frame` must be a fresh frame of this state's code (arguments in the
+    /// first `co_argcount` local slots), GIL held.
+    pub unsafe fn observe_args(&mut self, frame: *mut InterpreterFrame) {
+        for (i, set) in self.args.iter_mut().enumerate() {
+            // SAFETY: i < co_argcount, so the slot is a positional parameter
+            // of the frame; parameters are set before the frame is evaluated.
+            let value = unsafe { *InterpreterFrame::local_ptr(frame, i) };
+            if !value.is_null() {
+                // SAFETY: `value` is a live object.
+                set.observe(unsafe { ffi::Py_TYPE(value) });
+            }
+        }
+    }
+}
+
+/// Index of our slot in every code object's extra array, or -1 until
+/// [`init`] has run.
+static EXTRA_INDEX: AtomicIsize = AtomicIsize::new(-1);
+
+/// Reserves our code-extra slot. Idempotent.
+///
+/// # Safety
+/// GIL held.
+pub unsafe fn init() -> Result<(), &'static str> {
+    if EXTRA_INDEX.load(Relaxed) >= 0 {
+        return Ok(());
+    }
+    // SAFETY: GIL held; `free_state` matches `freefunc`.
+    let index = unsafe { ffi::PyUnstable_Eval_RequestCodeExtraIndex(free_state) };
+    if index < 0 {
+        // SAFETY: GIL held.
+        unsafe { ffi::PyErr_Clear() };
+        return Err("no free code-object extra slot (too many PEP 523 users)");
+    }
+    EXTRA_INDEX.store(index, Relaxed);
+    Ok(())
+}
+
+/// The state of `code`, or NULL if it has none.
+///
+/// Reads `co_extra` directly instead of calling `_PyCode_GetExtra`: this runs
+/// on every hooked call.
+///
+/// # Safety
+/// `code` must be a live code object and [`init`] must have succeeded.
+#[inline(always)]
+pub unsafe fn get(code: *mut CodeObject) -> *mut CodeState {
+    let index = EXTRA_INDEX.load(Relaxed);
+    // SAFETY: `co_extra` is NULL or a `_PyCodeObjectExtra` with `ce_size`
+    // slots; we only index below `ce_size`.
+    unsafe {
+        let extra = (*code).co_extra;
+        if extra.is_null() || index >= (*extra).ce_size {
+            return std::ptr::null_mut();
+        }
+        let slots = std::ptr::addr_of!((*extra).ce_extras) as *const *mut c_void;
+        *slots.add(index as usize) as *mut CodeState
+    }
+}
+
+/// The state of `code`, created if it has none. NULL if it could not be
+/// attached (out of memory), in which case no exception is left set.
+///
+/// # Safety
+/// As [`get`].
+pub unsafe fn get_or_create(code: *mut CodeObject) -> *mut CodeState {
+    // SAFETY: forwarded caller guarantees.
+    let existing = unsafe { get(code) };
+    if !existing.is_null() {
+        return existing;
+    }
+    let state = Box::into_raw(Box::new(CodeState::new(code)));
+    let index = EXTRA_INDEX.load(Relaxed);
+    // SAFETY: GIL held; on success CPython owns `state` and frees it through
+    // `free_state`.
+    let rc = unsafe { ffi::PyUnstable_Code_SetExtra(code as *mut PyObject, index, state as *mut c_void) };
+    if rc != 0 {
+        // SAFETY: not stored, still ours.
+        unsafe {
+            ffi::PyErr_Clear();
+            drop(Box::from_raw(state));
+        }
+        return std::ptr::null_mut();
+    }
+    stats::FUNCTIONS_SEEN.bump();
+    state
+}
+
+/// Free function CPython calls for our slot when a code object dies.
+unsafe extern "C" fn free_state(ptr: *mut c_void) {
+    if ptr.is_null() {
+        return;
+    }
+    // Dropping only releases weak references and memory; a panic here would
+    // be a bug, and must not unwind into CPython.
+    let freed = std::panic::catch_unwind(|| {
+        // SAFETY: `ptr` came from `Box::into_raw` in `get_or_create`.
+        drop(unsafe { Box::from_raw(ptr as *mut CodeState) });
+    });
+    if freed.is_err() {
+        stats::INTERNAL_ERRORS.bump();
+    }
+}

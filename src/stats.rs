@@ -1,0 +1,156 @@
+//! Process-wide counters reported by `diojit.stats()`.
+//!
+//! The key set is part of the public API (documented in README.md): keys are
+//! only ever added. Counters the compiler fills stay present, at zero, until
+//! it does.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Mutex;
+
+/// A monotonically increasing event counter.
+///
+/// Every increment happens with the GIL held, so a relaxed load followed by a
+/// relaxed store cannot lose updates; it avoids a locked read-modify-write on
+/// the hook's fast path.
+pub struct Counter(AtomicU64);
+
+impl Counter {
+    const fn new() -> Self {
+        Counter(AtomicU64::new(0))
+    }
+    #[inline(always)]
+    pub fn bump(&self) {
+        self.add(1);
+    }
+    #[inline(always)]
+    pub fn add(&self, n: u64) {
+        self.0.store(self.0.load(Relaxed).wrapping_add(n), Relaxed);
+    }
+    pub fn get(&self) -> u64 {
+        self.0.load(Relaxed)
+    }
+    fn reset(&self) {
+        self.0.store(0, Relaxed);
+    }
+}
+
+/// Counters keyed by a reason string (compile failures, side exits, ...).
+pub struct ByReason(Mutex<BTreeMap<String, u64>>);
+
+impl ByReason {
+    const fn new() -> Self {
+        ByReason(Mutex::new(BTreeMap::new()))
+    }
+    pub fn bump(&self, reason: &str) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        *map.entry(reason.to_owned()).or_insert(0) += 1;
+    }
+    pub fn snapshot(&self) -> BTreeMap<String, u64> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+    fn reset(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// Frames the hook was called for.
+pub static CALLS: Counter = Counter::new();
+/// Frames handed to the interpreter untouched: generator or coroutine frames,
+/// `throw()` entries, tracing or profiling active, opted-out code.
+pub static PASSED_THROUGH: Counter = Counter::new();
+/// Code objects the hook started a profile for.
+pub static FUNCTIONS_SEEN: Counter = Counter::new();
+/// Functions that reached the call threshold.
+pub static HOT_FUNCTIONS: Counter = Counter::new();
+/// Functions marked with `@diojit.nojit`.
+pub static OPTED_OUT: Counter = Counter::new();
+/// `RecursionError`s raised because the C stack was nearly exhausted.
+pub static STACK_OVERFLOWS: Counter = Counter::new();
+/// Panics caught at the FFI boundary (each one is a bug; the frame ran in
+/// the interpreter instead).
+pub static INTERNAL_ERRORS: Counter = Counter::new();
+
+/// Functions compiled to native code.
+pub static COMPILED: Counter = Counter::new();
+/// Bytes of native code emitted.
+pub static CODE_BYTES: Counter = Counter::new();
+/// Nanoseconds spent compiling.
+pub static COMPILE_NS: Counter = Counter::new();
+pub static COMPILE_FAILURES: ByReason = ByReason::new();
+pub static SIDE_EXITS: ByReason = ByReason::new();
+pub static INVALIDATIONS: ByReason = ByReason::new();
+
+/// A snapshot of every counter, in the order the report prints them.
+pub struct Snapshot {
+    pub counters: Vec<(&'static str, u64)>,
+    pub by_reason: Vec<(&'static str, BTreeMap<String, u64>)>,
+}
+
+pub fn snapshot() -> Snapshot {
+    Snapshot {
+        counters: vec![
+            ("calls", CALLS.get()),
+            ("passed_through", PASSED_THROUGH.get()),
+            ("functions_seen", FUNCTIONS_SEEN.get()),
+            ("hot_functions", HOT_FUNCTIONS.get()),
+            ("opted_out", OPTED_OUT.get()),
+            ("stack_overflows", STACK_OVERFLOWS.get()),
+            ("internal_errors", INTERNAL_ERRORS.get()),
+            ("compiled", COMPILED.get()),
+            ("code_bytes", CODE_BYTES.get()),
+            ("compile_time_ns", COMPILE_NS.get()),
+        ],
+        by_reason: vec![
+            ("compile_failures", COMPILE_FAILURES.snapshot()),
+            ("side_exits", SIDE_EXITS.snapshot()),
+            ("invalidations", INVALIDATIONS.snapshot()),
+        ],
+    }
+}
+
+pub fn reset() {
+    for c in [
+        &CALLS,
+        &PASSED_THROUGH,
+        &FUNCTIONS_SEEN,
+        &HOT_FUNCTIONS,
+        &OPTED_OUT,
+        &STACK_OVERFLOWS,
+        &INTERNAL_ERRORS,
+        &COMPILED,
+        &CODE_BYTES,
+        &COMPILE_NS,
+    ] {
+        c.reset();
+    }
+    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &INVALIDATIONS] {
+        m.reset();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn by_reason_counts_each_reason() {
+        let m = ByReason::new();
+        m.bump("a");
+        m.bump("b");
+        m.bump("a");
+        let snap = m.snapshot();
+        assert_eq!(snap.get("a"), Some(&2));
+        assert_eq!(snap.get("b"), Some(&1));
+        m.reset();
+        assert!(m.snapshot().is_empty());
+    }
+
+    #[test]
+    fn counter_adds() {
+        let c = Counter::new();
+        c.bump();
+        c.add(41);
+        assert_eq!(c.get(), 42);
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs diojit from this checkout into the current Python and runs every
+# test suite: Rust unit and layout tests, the pytest suite, and CPython's own
+# regression subset under the JIT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+PYO3_PYTHON=$("$PYTHON" -c 'import sys; print(sys.executable)')
+export PYO3_PYTHON
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "install"
+"$PYO3_PYTHON" -m pip install --quiet --disable-pip-version-check ".[test]"
+step "cargo test"
+cargo test --workspace --quiet
+step "pytest"
+"$PYO3_PYTHON" -m pytest tests -q
+step "CPython regression subset under the JIT"
+"$PYO3_PYTHON" tests/cpython/run_regrtest.py
