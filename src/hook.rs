@@ -7,7 +7,8 @@
 //! exception set.
 
 use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
-use crate::cpython::layout::{InterpreterFrame, ThreadState, CO_SUSPENDABLE};
+use crate::compiler;
+use crate::cpython::layout::{CodeObject, InterpreterFrame, ThreadState, CO_SUSPENDABLE};
 use crate::profile::{self, CodeState, Tier};
 use crate::{options, stack_guard, stats};
 use pyo3::ffi::PyObject;
@@ -44,11 +45,19 @@ pub unsafe extern "C" fn eval_frame(
         }
         let state = profile::get(code);
         if state.is_null() {
-            on_first_call(frame);
+            on_first_call(tstate, frame);
         } else {
             match (*state).tier {
-                Tier::Hot => (*state).calls += 1,
-                Tier::Cold => on_cold_call(state, frame),
+                Tier::Compiled => {
+                    (*state).calls += 1;
+                    return run_native(state, tstate, frame);
+                }
+                Tier::Interpreted => (*state).calls += 1,
+                Tier::Cold => {
+                    if on_cold_call(state, tstate, frame) {
+                        return run_native(state, tstate, frame);
+                    }
+                }
                 Tier::OptedOut => return pass_through(tstate, frame, 0),
             }
         }
@@ -67,21 +76,34 @@ unsafe fn pass_through(
     unsafe { _PyEval_EvalFrameDefault(tstate, frame, throwflag) }
 }
 
-/// First time the hook sees this code object: attach a state and count.
-#[cold]
-unsafe fn on_first_call(frame: *mut InterpreterFrame) {
-    // SAFETY: live frame, GIL held (from `eval_frame`).
-    let state = unsafe { profile::get_or_create((*frame).f_code) };
-    if !state.is_null() {
-        // SAFETY: just created for this frame's code.
-        unsafe { on_cold_call(state, frame) };
+/// Runs a frame of compiled code: natively if it is fresh (the only kind
+/// native code can start), else in the interpreter.
+#[inline(always)]
+unsafe fn run_native(state: *mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame) -> *mut PyObject {
+    // SAFETY: a live frame of the state's code, GIL held.
+    unsafe {
+        let fresh = (*frame).prev_instr == CodeObject::first_instr((*frame).f_code).wrapping_sub(1);
+        match &(*state).native {
+            Some(native) if fresh => (native.entry)(frame, tstate),
+            _ => _PyEval_EvalFrameDefault(tstate, frame, 0),
+        }
     }
 }
 
-/// A call of a cold function: profile it, and promote it once it reaches the
-/// threshold. A panic here is a bug; it is contained, counted, and the code
-/// is left to the interpreter for good.
-unsafe fn on_cold_call(state: *mut CodeState, frame: *mut InterpreterFrame) {
+/// First time the hook sees this code object: attach a state and count.
+/// Returns whether the frame should run natively.
+#[cold]
+unsafe fn on_first_call(tstate: *mut ThreadState, frame: *mut InterpreterFrame) -> bool {
+    // SAFETY: live frame, GIL held (from `eval_frame`).
+    let state = unsafe { profile::get_or_create((*frame).f_code) };
+    // SAFETY: just created for this frame's code.
+    !state.is_null() && unsafe { on_cold_call(state, tstate, frame) }
+}
+
+/// A call of a cold function: profile it, and compile it once it reaches
+/// the threshold. Returns whether it is now compiled. A panic here is a
+/// bug; it is contained, counted, and the code left to the interpreter.
+unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame) -> bool {
     let outcome = std::panic::catch_unwind(|| {
         // SAFETY: `state` belongs to the frame's code; GIL held, so nothing
         // else touches it meanwhile.
@@ -90,14 +112,37 @@ unsafe fn on_cold_call(state: *mut CodeState, frame: *mut InterpreterFrame) {
         // SAFETY: a fresh frame of this code.
         unsafe { state.observe_args(frame) };
         if state.calls >= options::threshold() {
-            state.tier = Tier::Hot;
             stats::HOT_FUNCTIONS.bump();
+            // SAFETY: as above; the code object is the frame's.
+            unsafe { promote(state, tstate, (*frame).f_code) };
         }
+        state.tier == Tier::Compiled
     });
-    if outcome.is_err() {
+    outcome.unwrap_or_else(|_| {
         stats::INTERNAL_ERRORS.bump();
         // SAFETY: the state is still allocated; only its tier is written.
-        unsafe { (*state).tier = Tier::OptedOut };
+        unsafe { (*state).tier = Tier::Interpreted };
+        false
+    })
+}
+
+/// Compiles a function that became hot.
+unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject) {
+    // SAFETY: forwarded from `on_cold_call`.
+    match unsafe { compiler::compile(code, state, tstate) } {
+        Ok(native) => {
+            stats::COMPILED.bump();
+            stats::CODE_BYTES.add(native.unit.len as u64);
+            stats::COMPILE_NS.add(native.compile_ns);
+            state.native = Some(Box::new(native));
+            state.tier = Tier::Compiled;
+        }
+        Err(fallback) => {
+            let reason = fallback.reason();
+            stats::COMPILE_FAILURES.bump(&reason);
+            state.fallback = Some(reason);
+            state.tier = Tier::Interpreted;
+        }
     }
 }
 

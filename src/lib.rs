@@ -1,11 +1,14 @@
 //! `diojit._core`: the Python bindings of the JIT runtime. Logic lives in the
 //! modules below; this file only converts between Python and Rust.
 
+pub mod code_cache;
+pub mod compiler;
 pub mod cpython;
 pub mod hook;
 pub mod options;
 pub mod profile;
 pub mod report;
+pub mod runtime;
 pub mod stack_guard;
 pub mod stats;
 

@@ -25,18 +25,21 @@ pub const MAX_POLYMORPHISM: usize = 4;
 pub enum Tier {
     /// Counting calls and profiling argument types.
     Cold,
-    /// Reached the threshold.
-    Hot,
     /// Marked `@diojit.nojit`: the hook passes its frames straight through.
     OptedOut,
+    /// Runs as native code.
+    Compiled,
+    /// Could not be compiled; runs in the interpreter for good.
+    Interpreted,
 }
 
 impl Tier {
     pub fn name(self) -> &'static str {
         match self {
             Tier::Cold => "cold",
-            Tier::Hot => "hot",
             Tier::OptedOut => "opted_out",
+            Tier::Compiled => "compiled",
+            Tier::Interpreted => "interpreted",
         }
     }
 }
@@ -161,6 +164,12 @@ pub struct CodeState {
     pub tier: Tier,
     /// Profiled positional arguments, `min(co_argcount, MAX_PROFILED_ARGS)`.
     pub args: Vec<TypeSet>,
+    /// The native code, once compiled.
+    pub native: Option<Box<crate::compiler::Native>>,
+    /// Why compiling failed, for `Tier::Interpreted`.
+    pub fallback: Option<String>,
+    /// Exits from this code's native code to the interpreter.
+    pub exits: u64,
 }
 
 impl CodeState {
@@ -168,7 +177,14 @@ impl CodeState {
         // SAFETY: `code` is a live code object (GIL held).
         let argcount = unsafe { (*code).co_argcount }.max(0) as usize;
         let profiled = argcount.min(MAX_PROFILED_ARGS);
-        CodeState { calls: 0, tier: Tier::Cold, args: (0..profiled).map(|_| TypeSet::default()).collect() }
+        CodeState {
+            calls: 0,
+            tier: Tier::Cold,
+            args: (0..profiled).map(|_| TypeSet::default()).collect(),
+            native: None,
+            fallback: None,
+            exits: 0,
+        }
     }
 
     /// Records the types of the frame's positional arguments.

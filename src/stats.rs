@@ -79,6 +79,7 @@ pub static CODE_BYTES: Counter = Counter::new();
 pub static COMPILE_NS: Counter = Counter::new();
 pub static COMPILE_FAILURES: ByReason = ByReason::new();
 pub static SIDE_EXITS: ByReason = ByReason::new();
+pub static SIDE_EXITS_BY_OPCODE: ByReason = ByReason::new();
 pub static INVALIDATIONS: ByReason = ByReason::new();
 
 /// A snapshot of every counter, in the order the report prints them.
@@ -104,6 +105,7 @@ pub fn snapshot() -> Snapshot {
         by_reason: vec![
             ("compile_failures", COMPILE_FAILURES.snapshot()),
             ("side_exits", SIDE_EXITS.snapshot()),
+            ("side_exits_by_opcode", SIDE_EXITS_BY_OPCODE.snapshot()),
             ("invalidations", INVALIDATIONS.snapshot()),
         ],
     }
@@ -124,7 +126,7 @@ pub fn reset() {
     ] {
         c.reset();
     }
-    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &INVALIDATIONS] {
+    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &SIDE_EXITS_BY_OPCODE, &INVALIDATIONS] {
         m.reset();
     }
 }

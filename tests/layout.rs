@@ -42,6 +42,12 @@ fn rust_offsets() -> Vec<(&'static str, usize)> {
             co_weakreflist, _co_code, _co_linearray, _co_firsttraceable, co_extra,
             co_code_adaptive }
         WeakReference { ob_refcnt, ob_type, wr_object }
+        InterpreterState { next, threads, runtime, id, id_refcount, requires_idref, id_mutex,
+            _initialized, finalizing, _static, ceval }
+        Threads { next_unique_id, head, count, stacksize }
+        CevalState { recursion_limit, eval_breaker, gil_drop_request, pending }
+        PendingCalls { lock, calls_to_do, async_exc }
+        MethodObject { ob_refcnt, ob_type, im_func, im_self }
     }
 }
 

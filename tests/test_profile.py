@@ -19,7 +19,7 @@ def test_unseen_function_has_empty_profile():
     assert info["name"].endswith("never_called")
 
 
-def test_calls_are_counted_and_function_becomes_hot_at_threshold(jit):
+def test_calls_are_counted_and_function_compiles_at_threshold(jit):
     diojit.enable(threshold=10)
 
     def f(x):
@@ -30,22 +30,22 @@ def test_calls_are_counted_and_function_becomes_hot_at_threshold(jit):
     assert diojit.info(f)["calls"] == 9
     assert diojit.info(f)["state"] == "cold"
     f(9)
-    assert diojit.info(f)["state"] == "hot"
+    assert diojit.info(f)["state"] == "compiled"
     assert diojit.info(f)["threshold"] == 10
     for i in range(5):
         f(i)
     assert diojit.info(f)["calls"] == 15
-    assert diojit.info(f)["state"] == "hot"
+    assert diojit.info(f)["state"] == "compiled"
 
 
-def test_threshold_one_makes_functions_hot_at_first_call(jit):
+def test_threshold_one_compiles_functions_at_first_call(jit):
     diojit.enable(threshold=1)
 
     def f():
         return 1
 
     f()
-    assert diojit.info(f)["state"] == "hot"
+    assert diojit.info(f)["state"] == "compiled"
 
 
 def test_monomorphic_polymorphic_megamorphic(jit):

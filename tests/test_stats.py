@@ -17,6 +17,7 @@ DOCUMENTED_KEYS = {
     "compile_time_ns",
     "compile_failures",
     "side_exits",
+    "side_exits_by_opcode",
     "invalidations",
 }
 
@@ -24,9 +25,10 @@ DOCUMENTED_KEYS = {
 def test_stats_has_exactly_the_documented_keys():
     s = diojit.stats()
     assert set(s) == DOCUMENTED_KEYS
-    for key in ("compile_failures", "side_exits", "invalidations"):
+    by_reason = {"compile_failures", "side_exits", "side_exits_by_opcode", "invalidations"}
+    for key in by_reason:
         assert isinstance(s[key], dict)
-    for key in DOCUMENTED_KEYS - {"enabled", "compile_failures", "side_exits", "invalidations"}:
+    for key in DOCUMENTED_KEYS - by_reason - {"enabled"}:
         assert isinstance(s[key], int) and s[key] >= 0, key
 
 
@@ -69,6 +71,7 @@ def test_reset_stats_zeroes_counters_but_keeps_profiles(jit):
     s = diojit.stats()
     assert s["calls"] == 0 and s["functions_seen"] == 0 and s["hot_functions"] == 0
     assert s["compile_failures"] == {} and s["side_exits"] == {} and s["invalidations"] == {}
+    assert s["side_exits_by_opcode"] == {}
     assert diojit.info(f)["calls"] == 20
 
 

@@ -16,6 +16,7 @@ _LABELS = [
 _BY_REASON = [
     ("compile_failures", "compile failures"),
     ("side_exits", "side exits"),
+    ("side_exits_by_opcode", "side exits by instruction"),
     ("invalidations", "invalidations"),
 ]
 

@@ -2,8 +2,8 @@
 //! thin wrappers over the private parts of the ones it does.
 
 use super::layout::{InterpreterFrame, ThreadState};
-use pyo3::ffi::{self, PyObject, PyTypeObject};
-use std::os::raw::{c_int, c_void};
+use pyo3::ffi::{self, PyObject, PyTypeObject, Py_ssize_t};
+use std::os::raw::{c_char, c_int, c_void};
 
 /// Signature of a PEP 523 frame evaluator on 3.11.
 pub type EvalFrameFn =
@@ -23,6 +23,26 @@ extern "C" {
 
     /// Method-cache lookup; as a side effect it assigns `tp_version_tag`.
     pub fn _PyType_Lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject;
+
+    pub static mut PyMethod_Type: PyTypeObject;
+
+    /// Deallocates an object whose count reached zero (`Py_DECREF`'s slow path).
+    pub fn _Py_Dealloc(obj: *mut PyObject);
+
+    pub fn PyCode_GetCode(code: *mut PyObject) -> *mut PyObject;
+    pub fn _Py_CheckRecursiveCall(tstate: *mut ThreadState, where_: *const c_char) -> c_int;
+    pub fn _PyObject_GetMethod(obj: *mut PyObject, name: *mut PyObject, method: *mut *mut PyObject) -> c_int;
+    pub fn _PyObject_LookupSpecial(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject;
+    pub fn _PyObject_LookupAttr(obj: *mut PyObject, name: *mut PyObject, result: *mut *mut PyObject) -> c_int;
+    pub fn _PyObject_FunctionStr(func: *mut PyObject) -> *mut PyObject;
+    pub fn _PyDict_GetItemWithError(dict: *mut PyObject, key: *mut PyObject) -> *mut PyObject;
+    pub fn _PyDict_MergeEx(a: *mut PyObject, b: *mut PyObject, override_: c_int) -> c_int;
+    pub fn _PyDict_NewPresized(minused: Py_ssize_t) -> *mut PyObject;
+    pub fn _PyList_Extend(list: *mut PyObject, iterable: *mut PyObject) -> *mut PyObject;
+    pub fn _PySet_Update(set: *mut PyObject, iterable: *mut PyObject) -> c_int;
+    pub fn _PyUnicode_JoinArray(sep: *mut PyObject, items: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject;
+    pub fn _PyModuleSpec_IsInitializing(spec: *mut PyObject) -> c_int;
+    pub fn _PyErr_GetTopmostException(tstate: *mut ThreadState) -> *mut c_void;
 }
 
 /// Installs `f` as the interpreter's frame evaluator (`None` restores the

@@ -112,6 +112,60 @@ pub struct LineOpaque {
     pub limit: *const u8,
 }
 
+/// Prefix of `struct _is` (`PyInterpreterState`,
+/// Include/internal/pycore_interp.h) up to the eval-loop state.
+#[repr(C)]
+pub struct InterpreterState {
+    pub next: *mut InterpreterState,
+    pub threads: Threads,
+    pub runtime: *mut c_void,
+    pub id: i64,
+    pub id_refcount: i64,
+    pub requires_idref: c_int,
+    pub id_mutex: *mut c_void,
+    pub _initialized: c_int,
+    pub finalizing: c_int,
+    pub _static: bool,
+    pub ceval: CevalState,
+}
+
+/// `struct pythreads`, embedded in the interpreter state.
+#[repr(C)]
+pub struct Threads {
+    pub next_unique_id: u64,
+    pub head: *mut ThreadState,
+    pub count: std::os::raw::c_long,
+    pub stacksize: usize,
+}
+
+/// `struct _ceval_state`: the interpreter's eval-breaker flags.
+#[repr(C)]
+pub struct CevalState {
+    pub recursion_limit: c_int,
+    /// Non-zero when the eval loop must handle signals, pending calls, a
+    /// GIL drop request or an asynchronous exception.
+    pub eval_breaker: c_int,
+    pub gil_drop_request: c_int,
+    pub pending: PendingCalls,
+}
+
+/// Prefix of `struct _pending_calls`.
+#[repr(C)]
+pub struct PendingCalls {
+    pub lock: *mut c_void,
+    pub calls_to_do: c_int,
+    pub async_exc: c_int,
+}
+
+/// `PyMethodObject` (Include/cpython/classobject.h): a bound method.
+#[repr(C)]
+pub struct MethodObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub im_func: *mut PyObject,
+    pub im_self: *mut PyObject,
+}
+
 /// `PyCodeObject` (Include/cpython/code.h, `_PyCode_DEF`).
 #[repr(C)]
 pub struct CodeObject {

@@ -6,4 +6,5 @@
 //! pyo3 keeps opaque (`_PyInterpreterFrame`, `PyCodeObject`, `PyThreadState`).
 
 pub mod api;
+pub mod opcode;
 pub mod layout;

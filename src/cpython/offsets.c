@@ -4,6 +4,7 @@
 #define Py_BUILD_CORE 1
 #include "Python.h"
 #include "internal/pycore_frame.h"
+#include "internal/pycore_interp.h"
 #include <stddef.h>
 
 struct diojit_offset {
@@ -110,5 +111,31 @@ const struct diojit_offset diojit_c_offsets[] = {
     OFF("LineOpaque", struct _opaque, computed_line),
     OFF("LineOpaque", struct _opaque, lo_next),
     OFF("LineOpaque", struct _opaque, limit),
+    OFF("InterpreterState", PyInterpreterState, next),
+    OFF("InterpreterState", PyInterpreterState, threads),
+    OFF("InterpreterState", PyInterpreterState, runtime),
+    OFF("InterpreterState", PyInterpreterState, id),
+    OFF("InterpreterState", PyInterpreterState, id_refcount),
+    OFF("InterpreterState", PyInterpreterState, requires_idref),
+    OFF("InterpreterState", PyInterpreterState, id_mutex),
+    OFF("InterpreterState", PyInterpreterState, _initialized),
+    OFF("InterpreterState", PyInterpreterState, finalizing),
+    OFF("InterpreterState", PyInterpreterState, _static),
+    OFF("InterpreterState", PyInterpreterState, ceval),
+    OFF("Threads", struct pythreads, next_unique_id),
+    OFF("Threads", struct pythreads, head),
+    OFF("Threads", struct pythreads, count),
+    OFF("Threads", struct pythreads, stacksize),
+    OFF("CevalState", struct _ceval_state, recursion_limit),
+    OFF("CevalState", struct _ceval_state, eval_breaker),
+    OFF("CevalState", struct _ceval_state, gil_drop_request),
+    OFF("CevalState", struct _ceval_state, pending),
+    OFF("PendingCalls", struct _pending_calls, lock),
+    OFF("PendingCalls", struct _pending_calls, calls_to_do),
+    OFF("PendingCalls", struct _pending_calls, async_exc),
+    {"MethodObject.ob_refcnt", (long)offsetof(PyMethodObject, ob_base.ob_refcnt)},
+    {"MethodObject.ob_type", (long)offsetof(PyMethodObject, ob_base.ob_type)},
+    OFF("MethodObject", PyMethodObject, im_func),
+    OFF("MethodObject", PyMethodObject, im_self),
     {0, 0},
 };

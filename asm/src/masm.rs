@@ -1,0 +1,163 @@
+//! The architecture-neutral macro-assembler interface the compiler emits
+//! through. Each instruction set implements [`Masm`] with small templates;
+//! the compiler never names a machine register or encoding.
+//!
+//! Registers are abstract roles. `Frame`, `Tstate` and `CFrame` are pinned
+//! for the whole function and survive calls, as do `Saved0`/`Saved1`;
+//! `Tmp*` are clobbered by every call. `Ret` holds a call's result and is
+//! the same register as `Tmp0`.
+
+/// An abstract register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reg {
+    /// The interpreter frame being executed.
+    Frame,
+    /// The thread state.
+    Tstate,
+    /// The thread's current C frame (`tstate->cframe`).
+    CFrame,
+    /// Scratch registers, clobbered by calls. `Tmp0` is also the return
+    /// register. `Tmp2` and `Tmp3` must not be used as call arguments.
+    Tmp0,
+    Tmp1,
+    Tmp2,
+    Tmp3,
+    /// Callee-saved scratch registers, preserved across calls.
+    Saved0,
+    Saved1,
+}
+
+impl Reg {
+    /// The register a call returns its result in.
+    pub const RET: Reg = Reg::Tmp0;
+}
+
+/// A memory operand `[base + disp]` (64-bit unless an access says otherwise).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mem {
+    pub base: Reg,
+    pub disp: i32,
+}
+
+impl Mem {
+    pub const fn new(base: Reg, disp: i32) -> Mem {
+        Mem { base, disp }
+    }
+}
+
+/// An argument of a C call, in C-argument order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Reg(Reg),
+    Imm(u64),
+    /// The value loaded from memory.
+    Load(Mem),
+    /// The address of a memory operand.
+    Addr(Mem),
+}
+
+/// Branch conditions after [`Masm::cmp`] or [`Masm::test`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cond {
+    Eq,
+    Ne,
+    /// Signed comparisons.
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    /// Unsigned comparisons.
+    Below,
+    AboveEq,
+}
+
+/// The right-hand side of a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operand {
+    Reg(Reg),
+    Imm(i32),
+    Mem(Mem),
+}
+
+/// A position in the code being assembled, bound once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Label(pub(crate) usize);
+
+/// Assembling failed (a label used but never bound, or similar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AsmError(pub String);
+
+impl std::fmt::Display for AsmError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Emits machine code for one function. The code is position-independent:
+/// branches are relative and external targets are absolute immediates, so
+/// the finished bytes may be copied anywhere.
+pub trait Masm {
+    /// A new, unbound label.
+    fn new_label(&mut self) -> Label;
+    /// Binds `label` to the current position.
+    fn bind(&mut self, label: Label);
+    /// Bytes emitted so far.
+    fn offset(&self) -> usize;
+
+    /// Function entry for `extern "C" fn(frame, tstate) -> PyObject*`: saves
+    /// callee-saved registers, aligns the stack, and sets `Frame` and
+    /// `Tstate` from the first two arguments.
+    fn prologue(&mut self);
+    /// Restores what [`Masm::prologue`] saved and returns `Ret`.
+    fn epilogue(&mut self);
+    /// Restores what the prologue saved and jumps to `target` with `args`,
+    /// so that `target`'s result is returned to our caller.
+    fn tail_call(&mut self, target: usize, args: &[Arg]);
+    /// Calls the C function at `target`; the result is in [`Reg::RET`].
+    fn call(&mut self, target: usize, args: &[Arg]);
+
+    fn mov(&mut self, dst: Reg, src: Reg);
+    fn mov_imm(&mut self, dst: Reg, imm: u64);
+    /// 64-bit load.
+    fn load(&mut self, dst: Reg, src: Mem);
+    /// Zero-extending 8-bit load.
+    fn load_u8(&mut self, dst: Reg, src: Mem);
+    /// Sign-extending 32-bit load.
+    fn load_i32(&mut self, dst: Reg, src: Mem);
+    /// 64-bit store.
+    fn store(&mut self, dst: Mem, src: Reg);
+    /// 64-bit store of a sign-extended 32-bit immediate.
+    fn store_imm(&mut self, dst: Mem, imm: i32);
+    /// 32-bit store.
+    fn store_i32(&mut self, dst: Mem, src: Reg);
+    /// 32-bit store of an immediate.
+    fn store_i32_imm(&mut self, dst: Mem, imm: i32);
+    /// Adds `imm` to a 32-bit integer in memory.
+    fn add_i32_mem(&mut self, dst: Mem, imm: i32);
+
+    /// `Py_INCREF(obj)`: increments the 64-bit count at `[obj + 0]`.
+    fn incref(&mut self, obj: Reg);
+    /// Decrements the count at `[obj + 0]` and branches to `dealloc` if it
+    /// reached zero (the caller emits the out-of-line `_Py_Dealloc` call).
+    fn decref_branch_zero(&mut self, obj: Reg, dealloc: Label);
+
+    /// Decrements the count at `[obj + 0]` of an object known to stay
+    /// alive (`_Py_DECREF_NO_DEALLOC`).
+    fn decref_no_dealloc(&mut self, obj: Reg);
+
+    /// 64-bit compare of `a` with `b`, for a following [`Masm::branch`].
+    fn cmp(&mut self, a: Reg, b: Operand);
+    /// 8-bit compare of memory with an immediate.
+    fn cmp_u8_mem(&mut self, a: Mem, imm: u8);
+    /// 32-bit compare of memory with an immediate.
+    fn cmp_i32_mem(&mut self, a: Mem, imm: i32);
+    /// 32-bit compare of `a` with an immediate.
+    fn cmp_i32(&mut self, a: Reg, imm: i32);
+    /// Sets flags from `a & a`: `Eq` after it means zero.
+    fn test(&mut self, a: Reg);
+    fn branch(&mut self, cond: Cond, target: Label);
+    fn jump(&mut self, target: Label);
+
+    /// Finishes the function: resolves labels and returns the bytes.
+    fn finish(self) -> Result<Vec<u8>, AsmError>;
+}

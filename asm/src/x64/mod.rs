@@ -1,0 +1,299 @@
+//! x86-64 (System V) implementation of [`Masm`], one `dynasm!` template
+//! per operation.
+//!
+//! Register roles: `Frame` rbx, `Tstate` r12, `CFrame` r13, `Saved0` r14,
+//! `Saved1` r15 (all callee-saved); `Tmp0`/`Ret` rax, `Tmp1` r10, `Tmp2`
+//! rcx, `Tmp3` rdx (clobbered by calls). r11 holds call targets. rbp keeps
+//! a conventional frame pointer so that debuggers and profilers can walk
+//! through JIT frames.
+
+use crate::masm::{Arg, AsmError, Cond, Label, Masm, Mem, Operand, Reg};
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+
+const RAX: u8 = 0;
+const RCX: u8 = 1;
+const RDX: u8 = 2;
+const RBX: u8 = 3;
+const RSI: u8 = 6;
+const RDI: u8 = 7;
+const R8: u8 = 8;
+const R9: u8 = 9;
+const R10: u8 = 10;
+const R12: u8 = 12;
+const R13: u8 = 13;
+const R14: u8 = 14;
+const R15: u8 = 15;
+
+/// C argument registers, in order.
+const ARG_REGS: [u8; 6] = [RDI, RSI, RDX, RCX, R8, R9];
+
+fn reg(r: Reg) -> u8 {
+    match r {
+        Reg::Frame => RBX,
+        Reg::Tstate => R12,
+        Reg::CFrame => R13,
+        Reg::Saved0 => R14,
+        Reg::Saved1 => R15,
+        Reg::Tmp0 => RAX,
+        Reg::Tmp1 => R10,
+        Reg::Tmp2 => RCX,
+        Reg::Tmp3 => RDX,
+    }
+}
+
+/// The x86-64 macro-assembler.
+pub struct X64Masm {
+    ops: VecAssembler<X64Relocation>,
+    labels: Vec<DynamicLabel>,
+}
+
+impl Default for X64Masm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl X64Masm {
+    pub fn new() -> Self {
+        X64Masm { ops: VecAssembler::new(0), labels: Vec::new() }
+    }
+
+    fn label(&self, l: Label) -> DynamicLabel {
+        self.labels[l.0]
+    }
+
+    /// Loads C arguments into the argument registers. Sources never live in
+    /// argument registers (see [`Reg`]), so the order of moves is free.
+    fn set_args(&mut self, args: &[Arg]) {
+        assert!(args.len() <= ARG_REGS.len(), "at most {} C arguments", ARG_REGS.len());
+        for (arg, &dst) in args.iter().zip(ARG_REGS.iter()) {
+            match *arg {
+                Arg::Reg(r) => {
+                    let src = source(r);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(dst), Rq(src));
+                }
+                Arg::Imm(imm) => self.mov_imm_raw(dst, imm),
+                Arg::Load(m) => {
+                    let b = source(m.base);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(dst), [Rq(b) + m.disp]);
+                }
+                Arg::Addr(m) => {
+                    let b = source(m.base);
+                    dynasm!(self.ops ; .arch x64 ; lea Rq(dst), [Rq(b) + m.disp]);
+                }
+            }
+        }
+    }
+
+    fn mov_imm_raw(&mut self, dst: u8, imm: u64) {
+        if imm <= u32::MAX as u64 {
+            // A 32-bit move zero-extends into the full register.
+            dynasm!(self.ops ; .arch x64 ; mov Rd(dst), imm as i32);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD imm as i64);
+        }
+    }
+
+    fn restore_callee_saved(&mut self) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; add rsp, 8
+            ; pop r15
+            ; pop r14
+            ; pop r13
+            ; pop r12
+            ; pop rbx
+            ; pop rbp
+        );
+    }
+}
+
+/// A register usable as the source of a call argument.
+fn source(r: Reg) -> u8 {
+    let n = reg(r);
+    assert!(!ARG_REGS.contains(&n), "{r:?} lives in an argument register");
+    n
+}
+
+impl Masm for X64Masm {
+    fn new_label(&mut self) -> Label {
+        self.labels.push(self.ops.new_dynamic_label());
+        Label(self.labels.len() - 1)
+    }
+
+    fn bind(&mut self, label: Label) {
+        let l = self.label(label);
+        dynasm!(self.ops ; .arch x64 ; =>l);
+    }
+
+    fn offset(&self) -> usize {
+        self.ops.offset().0
+    }
+
+    fn prologue(&mut self) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+            ; push r13
+            ; push r14
+            ; push r15
+            ; sub rsp, 8
+            ; mov rbx, rdi
+            ; mov r12, rsi
+        );
+    }
+
+    fn epilogue(&mut self) {
+        self.restore_callee_saved();
+        dynasm!(self.ops ; .arch x64 ; ret);
+    }
+
+    fn tail_call(&mut self, target: usize, args: &[Arg]) {
+        self.set_args(args);
+        self.restore_callee_saved();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11, QWORD target as i64
+            ; jmp r11
+        );
+    }
+
+    fn call(&mut self, target: usize, args: &[Arg]) {
+        self.set_args(args);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11, QWORD target as i64
+            ; call r11
+        );
+    }
+
+    fn mov(&mut self, dst: Reg, src: Reg) {
+        let (d, s) = (reg(dst), reg(src));
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(s));
+    }
+
+    fn mov_imm(&mut self, dst: Reg, imm: u64) {
+        self.mov_imm_raw(reg(dst), imm);
+    }
+
+    fn load(&mut self, dst: Reg, src: Mem) {
+        let (d, b) = (reg(dst), reg(src.base));
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(b) + src.disp]);
+    }
+
+    fn load_u8(&mut self, dst: Reg, src: Mem) {
+        let (d, b) = (reg(dst), reg(src.base));
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), BYTE [Rq(b) + src.disp]);
+    }
+
+    fn load_i32(&mut self, dst: Reg, src: Mem) {
+        let (d, b) = (reg(dst), reg(src.base));
+        dynasm!(self.ops ; .arch x64 ; movsxd Rq(d), DWORD [Rq(b) + src.disp]);
+    }
+
+    fn store(&mut self, dst: Mem, src: Reg) {
+        let (b, s) = (reg(dst.base), reg(src));
+        dynasm!(self.ops ; .arch x64 ; mov [Rq(b) + dst.disp], Rq(s));
+    }
+
+    fn store_imm(&mut self, dst: Mem, imm: i32) {
+        let b = reg(dst.base);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + dst.disp], imm);
+    }
+
+    fn store_i32(&mut self, dst: Mem, src: Reg) {
+        let (b, s) = (reg(dst.base), reg(src));
+        dynasm!(self.ops ; .arch x64 ; mov [Rq(b) + dst.disp], Rd(s));
+    }
+
+    fn store_i32_imm(&mut self, dst: Mem, imm: i32) {
+        let b = reg(dst.base);
+        dynasm!(self.ops ; .arch x64 ; mov DWORD [Rq(b) + dst.disp], imm);
+    }
+
+    fn add_i32_mem(&mut self, dst: Mem, imm: i32) {
+        let b = reg(dst.base);
+        dynasm!(self.ops ; .arch x64 ; add DWORD [Rq(b) + dst.disp], imm);
+    }
+
+    fn incref(&mut self, obj: Reg) {
+        let o = reg(obj);
+        dynasm!(self.ops ; .arch x64 ; inc QWORD [Rq(o)]);
+    }
+
+    fn decref_branch_zero(&mut self, obj: Reg, dealloc: Label) {
+        let (o, l) = (reg(obj), self.label(dealloc));
+        dynasm!(self.ops
+            ; .arch x64
+            ; dec QWORD [Rq(o)]
+            ; jz =>l
+        );
+    }
+
+    fn decref_no_dealloc(&mut self, obj: Reg) {
+        let o = reg(obj);
+        dynasm!(self.ops ; .arch x64 ; dec QWORD [Rq(o)]);
+    }
+
+    fn cmp(&mut self, a: Reg, b: Operand) {
+        let a = reg(a);
+        match b {
+            Operand::Reg(r) => {
+                let r = reg(r);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(a), Rq(r));
+            }
+            Operand::Imm(imm) => dynasm!(self.ops ; .arch x64 ; cmp Rq(a), imm),
+            Operand::Mem(m) => {
+                let b = reg(m.base);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(a), [Rq(b) + m.disp]);
+            }
+        }
+    }
+
+    fn cmp_u8_mem(&mut self, a: Mem, imm: u8) {
+        let b = reg(a.base);
+        dynasm!(self.ops ; .arch x64 ; cmp BYTE [Rq(b) + a.disp], imm as i8);
+    }
+
+    fn cmp_i32_mem(&mut self, a: Mem, imm: i32) {
+        let b = reg(a.base);
+        dynasm!(self.ops ; .arch x64 ; cmp DWORD [Rq(b) + a.disp], imm);
+    }
+
+    fn cmp_i32(&mut self, a: Reg, imm: i32) {
+        let a = reg(a);
+        dynasm!(self.ops ; .arch x64 ; cmp Rd(a), imm);
+    }
+
+    fn test(&mut self, a: Reg) {
+        let a = reg(a);
+        dynasm!(self.ops ; .arch x64 ; test Rq(a), Rq(a));
+    }
+
+    fn branch(&mut self, cond: Cond, target: Label) {
+        let l = self.label(target);
+        match cond {
+            Cond::Eq => dynasm!(self.ops ; .arch x64 ; je =>l),
+            Cond::Ne => dynasm!(self.ops ; .arch x64 ; jne =>l),
+            Cond::Lt => dynasm!(self.ops ; .arch x64 ; jl =>l),
+            Cond::Le => dynasm!(self.ops ; .arch x64 ; jle =>l),
+            Cond::Gt => dynasm!(self.ops ; .arch x64 ; jg =>l),
+            Cond::Ge => dynasm!(self.ops ; .arch x64 ; jge =>l),
+            Cond::Below => dynasm!(self.ops ; .arch x64 ; jb =>l),
+            Cond::AboveEq => dynasm!(self.ops ; .arch x64 ; jae =>l),
+        }
+    }
+
+    fn jump(&mut self, target: Label) {
+        let l = self.label(target);
+        dynasm!(self.ops ; .arch x64 ; jmp =>l);
+    }
+
+    fn finish(self) -> Result<Vec<u8>, AsmError> {
+        self.ops.finalize().map_err(|e| AsmError(format!("{e:?}")))
+    }
+}

@@ -1,0 +1,185 @@
+//! Byte and disassembly snapshots of every x86-64 template.
+#![cfg(target_arch = "x86_64")]
+
+use diojit_asm::x64::X64Masm;
+use diojit_asm::{disassemble, Arg, Cond, Masm, Mem, Operand, Reg};
+
+/// Assembles `f` and returns its disassembly, one instruction per entry.
+fn text(f: impl FnOnce(&mut X64Masm)) -> Vec<String> {
+    let mut m = X64Masm::new();
+    f(&mut m);
+    let code = m.finish().unwrap();
+    disassemble(&code, 0).into_iter().map(|l| l.text).collect()
+}
+
+fn hex(f: impl FnOnce(&mut X64Masm)) -> String {
+    let mut m = X64Masm::new();
+    f(&mut m);
+    m.finish().unwrap().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn prologue_saves_callee_saved_and_pins_frame_and_tstate() {
+    assert_eq!(
+        text(|m| m.prologue()),
+        [
+            "push rbp", "mov rbp,rsp", "push rbx", "push r12", "push r13", "push r14", "push r15",
+            "sub rsp,8", "mov rbx,rdi", "mov r12,rsi",
+        ]
+    );
+}
+
+#[test]
+fn epilogue_mirrors_the_prologue() {
+    assert_eq!(
+        text(|m| m.epilogue()),
+        ["add rsp,8", "pop r15", "pop r14", "pop r13", "pop r12", "pop rbx", "pop rbp", "ret"]
+    );
+}
+
+#[test]
+fn prologue_keeps_the_stack_16_byte_aligned() {
+    // Return address + rbp + 5 saved registers + 8 bytes of padding.
+    let pushes = text(|m| m.prologue()).iter().filter(|t| t.starts_with("push")).count();
+    assert_eq!((1 + pushes) * 8 + 8, 64);
+}
+
+#[test]
+fn call_sets_arguments_in_order() {
+    assert_eq!(
+        text(|m| m.call(
+            0x1122_3344_5566_7788,
+            &[
+                Arg::Reg(Reg::Tstate),
+                Arg::Reg(Reg::Frame),
+                Arg::Addr(Mem::new(Reg::Frame, 0x60)),
+                Arg::Imm(7),
+                Arg::Load(Mem::new(Reg::Frame, 0x48)),
+                Arg::Imm(0xffff_ffff_ffff_fffe),
+            ],
+        )),
+        [
+            "mov rdi,r12",
+            "mov rsi,rbx",
+            "lea rdx,[rbx+0x60]",
+            "mov ecx,7",
+            "mov r8,[rbx+0x48]",
+            "mov r9,0xfffffffffffffffe",
+            "mov r11,0x1122334455667788",
+            "call r11",
+        ]
+    );
+}
+
+#[test]
+#[should_panic(expected = "argument register")]
+fn argument_registers_cannot_be_call_sources() {
+    text(|m| m.call(0, &[Arg::Reg(Reg::Tmp2)]));
+}
+
+#[test]
+fn tail_call_restores_then_jumps() {
+    assert_eq!(
+        text(|m| m.tail_call(0x4000, &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), Arg::Imm(1)])),
+        [
+            "mov rdi,r12", "mov rsi,rbx", "mov edx,1", "add rsp,8", "pop r15", "pop r14", "pop r13",
+            "pop r12", "pop rbx", "pop rbp", "mov r11,0x4000", "jmp r11",
+        ]
+    );
+}
+
+#[test]
+fn moves_loads_and_stores() {
+    assert_eq!(
+        text(|m| {
+            m.mov(Reg::Saved0, Reg::Tmp0);
+            m.mov_imm(Reg::Tmp1, 5);
+            m.mov_imm(Reg::Tmp0, 0x7f00_0000_1234);
+            m.load(Reg::Tmp0, Mem::new(Reg::Frame, 0x48));
+            m.load_u8(Reg::Tmp1, Mem::new(Reg::CFrame, 0));
+            m.load_i32(Reg::Tmp2, Mem::new(Reg::Tstate, 0x20));
+            m.store(Mem::new(Reg::Frame, 0x50), Reg::Tmp3);
+            m.store_imm(Mem::new(Reg::Frame, 0x58), 0);
+            m.store_i32(Mem::new(Reg::Frame, 0x40), Reg::Tmp0);
+            m.store_i32_imm(Mem::new(Reg::Frame, 0x40), 12);
+            m.add_i32_mem(Mem::new(Reg::Tstate, 0x20), -1);
+        }),
+        [
+            "mov r14,rax",
+            "mov r10d,5",
+            "mov rax,0x7f0000001234",
+            "mov rax,[rbx+0x48]",
+            "movzx r10d,byte ptr [r13]",
+            "movsxd rcx,[r12+0x20]",
+            "mov [rbx+0x50],rdx",
+            "mov qword ptr [rbx+0x58],0",
+            "mov [rbx+0x40],eax",
+            "mov dword ptr [rbx+0x40],0xc",
+            "add dword ptr [r12+0x20],0xffffffff",
+        ]
+    );
+}
+
+#[test]
+fn reference_counting() {
+    assert_eq!(
+        text(|m| {
+            let dealloc = m.new_label();
+            m.incref(Reg::Tmp0);
+            m.decref_branch_zero(Reg::Saved1, dealloc);
+            m.bind(dealloc);
+            m.decref_no_dealloc(Reg::Tmp1);
+        }),
+        ["inc qword ptr [rax]", "dec qword ptr [r15]", "je 0x10", "dec qword ptr [r10]"]
+    );
+}
+
+#[test]
+fn compares_and_branches() {
+    let lines = text(|m| {
+        let top = m.new_label();
+        m.bind(top);
+        m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        m.branch(Cond::Eq, top);
+        m.cmp(Reg::Tmp0, Operand::Imm(-5));
+        m.branch(Cond::Ne, top);
+        m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Frame, 8)));
+        m.branch(Cond::Lt, top);
+        m.cmp_u8_mem(Mem::new(Reg::CFrame, 0), 0);
+        m.branch(Cond::Le, top);
+        m.cmp_i32(Reg::Tmp0, 3);
+        m.branch(Cond::Gt, top);
+        m.cmp_i32_mem(Mem::new(Reg::Tmp0, 4), 0);
+        m.branch(Cond::Ne, top);
+        m.test(Reg::Tmp0);
+        m.branch(Cond::Ge, top);
+        m.branch(Cond::Below, top);
+        m.branch(Cond::AboveEq, top);
+        m.jump(top);
+    });
+    assert_eq!(
+        lines,
+        [
+            "cmp rax,r10", "je 0", "cmp rax,0xfffffffffffffffb", "jne 0", "cmp rax,[rbx+8]", "jl 0",
+            "cmp byte ptr [r13],0", "jle 0", "cmp eax,3", "jg 0", "cmp dword ptr [rax+4],0", "jne 0", "test rax,rax", "jge 0", "jb 0",
+            "jae 0", "jmp 0",
+        ]
+    );
+}
+
+#[test]
+fn snapshot_bytes_of_the_hot_templates() {
+    // dynasm-rs encodes a memory operand on a run-time-chosen base register
+    // in the general SIB form, and a run-time displacement as disp32.
+    assert_eq!(hex(|m| m.incref(Reg::Tmp0)), "48ff442000");
+    assert_eq!(hex(|m| m.load(Reg::Tmp0, Mem::new(Reg::Frame, 0x48))), "488b842348000000");
+    assert_eq!(hex(|m| m.store(Mem::new(Reg::Frame, 0x50), Reg::Tmp0)), "4889842350000000");
+}
+
+#[test]
+fn unbound_label_is_an_error_not_a_panic() {
+    let mut m = X64Masm::new();
+    let l = m.new_label();
+    m.jump(l);
+    assert!(m.finish().is_err());
+}

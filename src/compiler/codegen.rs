@@ -1,0 +1,710 @@
+//! Code generation: one pass over the reachable instructions, emitting
+//! through the architecture-neutral [`Masm`].
+//!
+//! The value stack stays where the interpreter keeps it, in the frame's
+//! `localsplus` after the locals, and every slot's position is known at
+//! compile time from the flow analysis. Handing a frame back to the
+//! interpreter is therefore only a matter of setting `prev_instr` and
+//! `stacktop` and calling `_PyEval_EvalFrameDefault` (see DESIGN.md §3):
+//!
+//! * an exception: `prev_instr` on the raising instruction, `stacktop` as
+//!   the interpreter has it at its `goto error`, `throwflag = 1`;
+//! * an exit before instruction `i` (tracing switched on, an instruction
+//!   left to the interpreter): `prev_instr = &code[start(i)] - 1`,
+//!   `throwflag = 0`.
+//!
+//! Before every call out of native code `prev_instr` names the running
+//! instruction, so line numbers, `sys._getframe()` and tracebacks are those
+//! the interpreter would show. Cold paths (deallocation, the eval breaker,
+//! errors, exits) are emitted after the function body.
+
+use super::bytecode::Instr;
+use super::flow::Flow;
+use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
+use crate::cpython::layout::{CFrame, CodeObject, InterpreterFrame, ThreadState};
+use crate::cpython::opcode::Op;
+use crate::profile::CodeState;
+use crate::runtime::{self, attrs, calls, containers, control, errors, iteration, names, operators, patterns};
+use crate::runtime::control::ExitReason;
+use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
+use pyo3::ffi;
+use std::collections::BTreeMap;
+use std::mem::offset_of;
+
+const F_PREVIOUS: i32 = offset_of!(InterpreterFrame, previous) as i32;
+const F_PREV_INSTR: i32 = offset_of!(InterpreterFrame, prev_instr) as i32;
+const F_STACKTOP: i32 = offset_of!(InterpreterFrame, stacktop) as i32;
+const F_LOCALSPLUS: i32 = offset_of!(InterpreterFrame, localsplus) as i32;
+const T_CFRAME: i32 = offset_of!(ThreadState, cframe) as i32;
+const T_RECURSION: i32 = offset_of!(ThreadState, recursion_remaining) as i32;
+const C_TRACING: i32 = offset_of!(CFrame, use_tracing) as i32;
+const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
+
+/// What the generated code may embed about its code object.
+pub struct Context {
+    pub code: *mut CodeObject,
+    pub state: *mut CodeState,
+    pub nlocalsplus: u32,
+    /// Address of the interpreter's eval-breaker flag.
+    pub eval_breaker: usize,
+    /// Locals that are always bound where read (parameters never deleted).
+    pub always_bound: Vec<bool>,
+}
+
+/// The output of code generation.
+pub struct Generated {
+    pub bytes: Vec<u8>,
+    /// `(code unit, native offset)` of each compiled instruction.
+    pub map: Vec<(u32, u32)>,
+}
+
+/// An instruction the compiler cannot handle (the function then runs in
+/// the interpreter).
+#[derive(Debug)]
+pub struct Unsupported(pub String);
+
+/// Out-of-line code, emitted after the body.
+enum Cold {
+    /// `_Py_Dealloc(obj)` for a count that reached zero, then back.
+    Dealloc { label: Label, back: Label, obj: Reg, unit: u32 },
+    /// Handle a set eval breaker at `unit`, then continue at `back`.
+    Breaker { label: Label, back: Label, unit: u32, err_depth: u32, resume: u32, depth: u32 },
+    /// Leave native code before the instruction starting at `resume`.
+    Exit { label: Label, reason: ExitReason, op: Op, resume: u32, depth: u32 },
+    /// Raise `UnboundLocalError` for local `oparg` read at `unit`.
+    Unbound { label: Label, unit: u32, oparg: u32, depth: u32 },
+}
+
+struct Gen<'a, M: Masm> {
+    m: M,
+    ctx: &'a Context,
+    flow: &'a Flow,
+    labels: Vec<Label>,
+    cold: Vec<Cold>,
+    errors: BTreeMap<u32, Label>,
+    raise_exit: Label,
+    resume_exit: Label,
+    /// Keyword names set by KW_NAMES for the next CALL.
+    kwnames: Option<usize>,
+    map: Vec<(u32, u32)>,
+}
+
+/// Generates native code for an analysed code object.
+pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, Unsupported> {
+    let mut m = m;
+    let labels = (0..flow.instrs.len()).map(|_| m.new_label()).collect();
+    let raise_exit = m.new_label();
+    let resume_exit = m.new_label();
+    let mut g = Gen {
+        m,
+        ctx,
+        flow,
+        labels,
+        cold: Vec::new(),
+        errors: BTreeMap::new(),
+        raise_exit,
+        resume_exit,
+        kwnames: None,
+        map: Vec::new(),
+    };
+    g.prologue();
+    for i in 0..flow.instrs.len() {
+        if let Some(depth) = flow.depth[i] {
+            g.instruction(i, depth)?;
+        }
+    }
+    g.emit_cold();
+    let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
+    Ok(Generated { bytes, map: g.map })
+}
+
+/// Address of one of the interpreter's static singletons.
+fn singleton(get: unsafe fn() -> *mut ffi::PyObject) -> u64 {
+    // SAFETY: True, False and None are statically allocated by the
+    // interpreter; taking their address has no preconditions.
+    unsafe { get() as u64 }
+}
+
+fn frame(disp: i32) -> Mem {
+    Mem::new(Reg::Frame, disp)
+}
+
+impl<M: Masm> Gen<'_, M> {
+    /// The memory of local or stack slot `index` of `localsplus`.
+    fn slot_mem(&self, index: u32) -> Mem {
+        frame(F_LOCALSPLUS + 8 * index as i32)
+    }
+
+    /// Value-stack slot `depth` (0 is the bottom).
+    fn stack(&self, depth: u32) -> Mem {
+        self.slot_mem(self.ctx.nlocalsplus + depth)
+    }
+
+    /// The address one past stack slot `depth - 1`: the interpreter's
+    /// `stack_pointer` at depth `depth`.
+    fn sp(&self, depth: u32) -> Arg {
+        Arg::Addr(self.stack(depth))
+    }
+
+    /// `&code[unit]` as the interpreter's `prev_instr` pointer.
+    fn instr_addr(&self, unit: u32) -> u64 {
+        // SAFETY: the code object lives as long as its compiled code.
+        let first = unsafe { CodeObject::first_instr(self.ctx.code) } as u64;
+        first.wrapping_add(2 * unit as u64)
+    }
+
+    /// `frame->prev_instr = &code[unit]`: the instruction now running.
+    /// Uses `Tmp2`, which never holds a value across instructions (it
+    /// cannot be a call argument), so that values in the other registers
+    /// survive for the call that follows.
+    fn set_ip(&mut self, unit: u32) {
+        self.m.mov_imm(Reg::Tmp2, self.instr_addr(unit));
+        self.m.store(frame(F_PREV_INSTR), Reg::Tmp2);
+    }
+
+    fn prologue(&mut self) {
+        let m = &mut self.m;
+        m.prologue();
+        m.load(Reg::CFrame, Mem::new(Reg::Tstate, T_CFRAME));
+        // _Py_EnterRecursiveCallTstate: `recursion_remaining-- <= 0`.
+        let slow = m.new_label();
+        let ok = m.new_label();
+        m.load_i32(Reg::Tmp0, Mem::new(Reg::Tstate, T_RECURSION));
+        m.add_i32_mem(Mem::new(Reg::Tstate, T_RECURSION), -1);
+        m.cmp_i32(Reg::Tmp0, 0);
+        m.branch(Cond::Le, slow);
+        m.bind(ok);
+        // Link the frame as the thread's current one.
+        m.load(Reg::Tmp0, Mem::new(Reg::CFrame, C_CURRENT));
+        m.store(frame(F_PREVIOUS), Reg::Tmp0);
+        m.store(Mem::new(Reg::CFrame, C_CURRENT), Reg::Frame);
+        let body = self.labels[0];
+        m.jump(body);
+        // Over the limit: CPython's check raises RecursionError (or lets the
+        // call proceed if the limit was raised meanwhile).
+        m.bind(slow);
+        m.call(api::_Py_CheckRecursiveCall as *const () as usize, &[Arg::Reg(Reg::Tstate), Arg::Imm(c"".as_ptr() as u64)]);
+        m.cmp_i32(Reg::Tmp0, 0);
+        m.branch(Cond::Eq, ok);
+        m.mov_imm(Reg::Tmp0, 0);
+        m.epilogue();
+    }
+
+    /// Unlinks the frame and leaves the recursion count, as every exit
+    /// from native code must.
+    fn leave_frame(&mut self) {
+        let m = &mut self.m;
+        m.add_i32_mem(Mem::new(Reg::Tstate, T_RECURSION), 1);
+        m.load(Reg::Tmp1, frame(F_PREVIOUS));
+        m.store(Mem::new(Reg::CFrame, C_CURRENT), Reg::Tmp1);
+    }
+
+    /// The error exit for a failure that leaves the stack at `depth`.
+    fn error(&mut self, depth: u32) -> Label {
+        if let Some(&l) = self.errors.get(&depth) {
+            return l;
+        }
+        let l = self.m.new_label();
+        self.errors.insert(depth, l);
+        l
+    }
+
+    /// Branches to the error exit if a helper returned a negative status.
+    fn check_status(&mut self, err_depth: u32) {
+        let err = self.error(err_depth);
+        self.m.cmp_i32(Reg::Tmp0, 0);
+        self.m.branch(Cond::Lt, err);
+    }
+
+    /// Leaves native code before the instruction at `resume` if tracing or
+    /// profiling was switched on by code just called.
+    fn tracing_check(&mut self, op: Op, resume: u32, depth: u32) {
+        let label = self.m.new_label();
+        self.m.cmp_u8_mem(Mem::new(Reg::CFrame, C_TRACING), 0);
+        self.m.branch(Cond::Ne, label);
+        self.cold.push(Cold::Exit { label, reason: ExitReason::Tracing, op, resume, depth });
+    }
+
+    /// Checks the eval breaker at `unit`; continues at `back` either way.
+    fn breaker_check(&mut self, unit: u32, err_depth: u32, back: Label, op_next: (u32, u32)) {
+        let label = self.m.new_label();
+        self.m.mov_imm(Reg::Tmp0, self.ctx.eval_breaker as u64);
+        self.m.cmp_i32_mem(Mem::new(Reg::Tmp0, 0), 0);
+        self.m.branch(Cond::Ne, label);
+        let (resume, depth) = op_next;
+        self.cold.push(Cold::Breaker { label, back, unit, err_depth, resume, depth });
+    }
+
+    /// Decrements `obj`'s count, deallocating it out of line at zero.
+    fn decref(&mut self, obj: Reg, unit: u32) {
+        let label = self.m.new_label();
+        let back = self.m.new_label();
+        self.m.decref_branch_zero(obj, label);
+        self.m.bind(back);
+        self.cold.push(Cold::Dealloc { label, back, obj, unit });
+    }
+
+    /// Calls an instruction helper with the interpreter's view of the
+    /// instruction.
+    fn call_op(&mut self, instr: &Instr, helper: runtime::OpHelper, depth: u32, oparg: u32) {
+        self.set_ip(instr.unit);
+        self.m.call(
+            helper as *const () as usize,
+            &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), self.sp(depth), Arg::Imm(oparg as u64)],
+        );
+    }
+
+    /// A helper call followed by the error check and, since the helper may
+    /// have run Python code, the tracing check.
+    fn op(&mut self, instr: &Instr, helper: runtime::OpHelper, depth: u32, err_depth: u32) {
+        self.call_op(instr, helper, depth, instr.oparg);
+        self.check_status(err_depth);
+        let after = depth as i32 + instr.op.stack_effect(instr.oparg, false);
+        self.tracing_check(instr.op, instr.next, after as u32);
+    }
+
+    /// The same, for helpers that cannot run Python code.
+    fn op_pure(&mut self, instr: &Instr, helper: runtime::OpHelper, depth: u32, err_depth: u32) {
+        self.call_op(instr, helper, depth, instr.oparg);
+        self.check_status(err_depth);
+    }
+
+    /// Leaves the rest of this execution to the interpreter, which runs
+    /// the instruction itself.
+    fn interpret(&mut self, instr: &Instr, depth: u32) {
+        let label = self.m.new_label();
+        self.m.jump(label);
+        self.cold.push(Cold::Exit { label, reason: ExitReason::Interpreted, op: instr.op, resume: instr.start, depth });
+    }
+
+    fn label_at(&self, unit: u32) -> Label {
+        self.labels[self.flow.index_of(unit).expect("jump targets are instructions")]
+    }
+
+    /// Jumps to `target` backwards, checking the eval breaker first as the
+    /// interpreter does on backward jumps.
+    fn jump_backward(&mut self, instr: &Instr, target: u32, depth: u32) {
+        let label = self.label_at(target);
+        self.breaker_check(instr.unit, depth, label, (target, depth));
+        self.m.jump(label);
+    }
+
+    fn jump_to(&mut self, instr: &Instr, target: u32, depth: u32) {
+        if target <= instr.unit {
+            self.jump_backward(instr, target, depth);
+        } else {
+            let l = self.label_at(target);
+            self.m.jump(l);
+        }
+    }
+
+    fn instruction(&mut self, i: usize, depth: u32) -> Result<(), Unsupported> {
+        let instr = self.flow.instrs[i];
+        let label = self.labels[i];
+        self.m.bind(label);
+        self.map.push((instr.unit, self.m.offset() as u32));
+        let d = depth;
+        let next = instr.next;
+        use Op::*;
+        match instr.op {
+            NOP | PRECALL | EXTENDED_ARG | CACHE => {}
+            RESUME => {
+                if instr.oparg < 2 {
+                    let back = self.m.new_label();
+                    self.breaker_check(instr.unit, d, back, (next, d));
+                    self.m.bind(back);
+                }
+            }
+            LOAD_FAST | LOAD_CLOSURE => {
+                self.m.load(Reg::Tmp0, self.slot_mem(instr.oparg));
+                if !self.always_bound(instr.oparg) {
+                    let unbound = self.m.new_label();
+                    self.m.test(Reg::Tmp0);
+                    self.m.branch(Cond::Eq, unbound);
+                    self.cold.push(Cold::Unbound { label: unbound, unit: instr.unit, oparg: instr.oparg, depth: d });
+                }
+                self.m.incref(Reg::Tmp0);
+                self.m.store(self.stack(d), Reg::Tmp0);
+            }
+            LOAD_CONST => {
+                // SAFETY: the code object (and so its constants) outlives
+                // the compiled code.
+                let value = unsafe { runtime::constant_of(self.ctx.code, instr.oparg) };
+                self.m.mov_imm(Reg::Tmp0, value as u64);
+                self.m.incref(Reg::Tmp0);
+                self.m.store(self.stack(d), Reg::Tmp0);
+            }
+            STORE_FAST => {
+                let skip = self.m.new_label();
+                self.m.load(Reg::Tmp0, self.stack(d - 1));
+                self.m.load(Reg::Tmp1, self.slot_mem(instr.oparg));
+                self.m.store(self.slot_mem(instr.oparg), Reg::Tmp0);
+                self.m.test(Reg::Tmp1);
+                self.m.branch(Cond::Eq, skip);
+                self.decref(Reg::Tmp1, instr.unit);
+                self.m.bind(skip);
+            }
+            DELETE_FAST => {
+                let unbound = self.m.new_label();
+                self.m.load(Reg::Tmp1, self.slot_mem(instr.oparg));
+                self.m.test(Reg::Tmp1);
+                self.m.branch(Cond::Eq, unbound);
+                self.cold.push(Cold::Unbound { label: unbound, unit: instr.unit, oparg: instr.oparg, depth: d });
+                self.m.store_imm(self.slot_mem(instr.oparg), 0);
+                self.decref(Reg::Tmp1, instr.unit);
+            }
+            POP_TOP => {
+                self.m.load(Reg::Tmp1, self.stack(d - 1));
+                self.decref(Reg::Tmp1, instr.unit);
+            }
+            PUSH_NULL => self.m.store_imm(self.stack(d), 0),
+            COPY => {
+                self.m.load(Reg::Tmp0, self.stack(d - instr.oparg));
+                self.m.incref(Reg::Tmp0);
+                self.m.store(self.stack(d), Reg::Tmp0);
+            }
+            SWAP => {
+                self.m.load(Reg::Tmp0, self.stack(d - 1));
+                self.m.load(Reg::Tmp1, self.stack(d - instr.oparg));
+                self.m.store(self.stack(d - 1), Reg::Tmp1);
+                self.m.store(self.stack(d - instr.oparg), Reg::Tmp0);
+            }
+            LOAD_ASSERTION_ERROR => {
+                // SAFETY: reading an initialised C global of the interpreter.
+                let exc = unsafe { ffi::PyExc_AssertionError } as u64;
+                self.m.mov_imm(Reg::Tmp0, exc);
+                self.m.incref(Reg::Tmp0);
+                self.m.store(self.stack(d), Reg::Tmp0);
+            }
+            RETURN_VALUE => {
+                self.m.load(Reg::Tmp0, self.stack(d - 1));
+                self.leave_frame();
+                self.m.epilogue();
+            }
+            JUMP_FORWARD => {
+                let l = self.label_at(instr.target().unwrap_or(next));
+                self.m.jump(l);
+            }
+            JUMP_BACKWARD => self.jump_backward(&instr, instr.target().unwrap_or(next), d),
+            JUMP_BACKWARD_NO_INTERRUPT => {
+                let l = self.label_at(instr.target().unwrap_or(next));
+                self.m.jump(l);
+            }
+            POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
+            | POP_JUMP_BACKWARD_IF_TRUE => self.pop_jump_if_bool(&instr, d),
+            POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE | POP_JUMP_FORWARD_IF_NOT_NONE
+            | POP_JUMP_BACKWARD_IF_NOT_NONE => self.pop_jump_if_none(&instr, d),
+            JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => self.jump_if_or_pop(&instr, d),
+            IS_OP => self.is_op(&instr, d),
+            KW_NAMES => {
+                // SAFETY: as for LOAD_CONST.
+                self.kwnames = Some(unsafe { runtime::constant_of(self.ctx.code, instr.oparg) } as usize);
+            }
+            CALL => {
+                let kwnames = self.kwnames.take().unwrap_or(0);
+                let after = d - instr.oparg - 1;
+                self.set_ip(instr.unit);
+                self.m.call(
+                    calls::call as *const () as usize,
+                    &[
+                        Arg::Reg(Reg::Tstate),
+                        Arg::Reg(Reg::Frame),
+                        self.sp(d),
+                        Arg::Imm(instr.oparg as u64),
+                        Arg::Imm(kwnames as u64),
+                    ],
+                );
+                self.check_status(after);
+                let back = self.m.new_label();
+                self.breaker_check(instr.unit, after, back, (next, after));
+                self.m.bind(back);
+                self.tracing_check(instr.op, next, after);
+            }
+            CALL_FUNCTION_EX => {
+                let after = d - 2 - (instr.oparg & 1);
+                self.op(&instr, calls::call_function_ex, d, after);
+                let back = self.m.new_label();
+                self.breaker_check(instr.unit, after, back, (next, after));
+                self.m.bind(back);
+            }
+            FOR_ITER => self.for_iter(&instr, d),
+            MAKE_CELL => self.op_pure(&instr, names::make_cell, d, d),
+            COPY_FREE_VARS => self.op_pure(&instr, names::copy_free_vars, d, d),
+            LOAD_DEREF => self.op_pure(&instr, names::load_deref, d, d),
+            STORE_DEREF => self.op(&instr, names::store_deref, d, d - 1),
+            DELETE_DEREF => self.op(&instr, names::delete_deref, d, d),
+            LOAD_CLASSDEREF => self.op(&instr, names::load_classderef, d, d),
+            LOAD_GLOBAL => self.op(&instr, names::load_global_op, d, d),
+            STORE_GLOBAL => self.op(&instr, names::store_global, d, d - 1),
+            DELETE_GLOBAL => self.op(&instr, names::delete_global, d, d),
+            LOAD_NAME => self.op(&instr, names::load_name, d, d),
+            STORE_NAME => self.op(&instr, names::store_name, d, d - 1),
+            DELETE_NAME => self.op(&instr, names::delete_name, d, d),
+            LOAD_BUILD_CLASS => self.op(&instr, names::load_build_class, d, d),
+            SETUP_ANNOTATIONS => self.op(&instr, names::setup_annotations, d, d),
+            IMPORT_NAME => self.op(&instr, names::import_name, d, d - 1),
+            IMPORT_FROM => self.op(&instr, names::import_from, d, d + 1),
+            LOAD_ATTR => self.op(&instr, attrs::load_attr, d, d),
+            STORE_ATTR => self.op(&instr, attrs::store_attr, d, d - 2),
+            DELETE_ATTR => self.op(&instr, attrs::delete_attr, d, d - 1),
+            LOAD_METHOD => self.op(&instr, attrs::load_method, d, d),
+            UNARY_POSITIVE => self.op(&instr, operators::unary_positive, d, d),
+            UNARY_NEGATIVE => self.op(&instr, operators::unary_negative, d, d),
+            UNARY_INVERT => self.op(&instr, operators::unary_invert, d, d),
+            UNARY_NOT => self.op(&instr, operators::unary_not, d, d - 1),
+            BINARY_OP => self.op(&instr, operators::binary_op, d, d - 1),
+            COMPARE_OP => self.op(&instr, operators::compare_op, d, d - 1),
+            CONTAINS_OP => self.op(&instr, operators::contains_op, d, d - 2),
+            BINARY_SUBSCR => self.op(&instr, operators::binary_subscr, d, d - 1),
+            STORE_SUBSCR => self.op(&instr, operators::store_subscr, d, d - 3),
+            DELETE_SUBSCR => self.op(&instr, operators::delete_subscr, d, d - 2),
+            BUILD_SLICE => self.op(&instr, operators::build_slice, d, d + 1 - instr.oparg),
+            FORMAT_VALUE => {
+                let spec = (instr.oparg & crate::cpython::opcode::FVS_HAVE_SPEC != 0) as u32;
+                self.op(&instr, operators::format_value, d, d - 1 - spec)
+            }
+            BUILD_STRING => self.op(&instr, operators::build_string, d, d),
+            BUILD_TUPLE => self.op_pure(&instr, containers::build_tuple, d, d),
+            BUILD_LIST => self.op_pure(&instr, containers::build_list, d, d),
+            BUILD_SET => self.op(&instr, containers::build_set, d, d - instr.oparg),
+            BUILD_MAP => self.op(&instr, containers::build_map, d, d),
+            BUILD_CONST_KEY_MAP => self.op(&instr, containers::build_const_key_map, d, d),
+            LIST_APPEND => self.op(&instr, containers::list_append, d, d - 1),
+            SET_ADD => self.op(&instr, containers::set_add, d, d - 1),
+            MAP_ADD => self.op(&instr, containers::map_add, d, d - 2),
+            LIST_EXTEND => self.op(&instr, containers::list_extend, d, d - 1),
+            SET_UPDATE => self.op(&instr, containers::set_update, d, d - 1),
+            DICT_UPDATE => self.op(&instr, containers::dict_update, d, d - 1),
+            DICT_MERGE => self.op(&instr, containers::dict_merge, d, d - 1),
+            LIST_TO_TUPLE => self.op_pure(&instr, containers::list_to_tuple, d, d - 1),
+            UNPACK_SEQUENCE => self.op(&instr, containers::unpack_sequence, d, d - 1),
+            UNPACK_EX => self.op(&instr, containers::unpack_ex, d, d - 1),
+            GET_ITER => self.op(&instr, iteration::get_iter, d, d),
+            GET_LEN => self.op(&instr, patterns::get_len, d, d),
+            MATCH_MAPPING => self.call_match_flag(&instr, d, 0),
+            MATCH_SEQUENCE => self.call_match_flag(&instr, d, 1),
+            MATCH_KEYS => self.op(&instr, patterns::match_keys_op, d, d),
+            MATCH_CLASS => self.op(&instr, patterns::match_class_op, d, d - 2),
+            MAKE_FUNCTION => self.op(&instr, calls::make_function, d, d - 1),
+            BEFORE_WITH => self.op(&instr, calls::before_with, d, d),
+            PRINT_EXPR => self.op(&instr, calls::print_expr, d, d - 1),
+            // Raising, and the rare instructions below, are left to the
+            // interpreter from this point on (it then runs the rest of
+            // this execution): `raise` needs the interpreter's unwinding
+            // of a re-raised exception, `import *` its locals syncing.
+            RAISE_VARARGS | IMPORT_STAR => self.interpret(&instr, d),
+            // Only reachable through the exception table or in generators,
+            // neither of which is compiled; kept exact if ever reached.
+            PUSH_EXC_INFO | POP_EXCEPT | RERAISE | CHECK_EXC_MATCH | CHECK_EG_MATCH
+            | WITH_EXCEPT_START | PREP_RERAISE_STAR | RETURN_GENERATOR | YIELD_VALUE | SEND
+            | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR | BEFORE_ASYNC_WITH
+            | ASYNC_GEN_WRAP | GET_YIELD_FROM_ITER => self.interpret(&instr, d),
+        }
+        Ok(())
+    }
+
+    fn always_bound(&self, local: u32) -> bool {
+        self.ctx.always_bound.get(local as usize).copied().unwrap_or(false)
+    }
+
+    fn call_match_flag(&mut self, instr: &Instr, d: u32, which: u32) {
+        self.call_op(instr, patterns::match_flag, d, which);
+    }
+
+    /// POP_JUMP_*_IF_TRUE/FALSE: `True` and `False` inline, anything else
+    /// through its truth value.
+    fn pop_jump_if_bool(&mut self, instr: &Instr, d: u32) {
+        use Op::*;
+        let jump_if_true = matches!(instr.op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+        let target = instr.target().unwrap_or(instr.next);
+        let (is_true, is_false, taken) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let fall = self.m.new_label();
+        self.m.load(Reg::Tmp0, self.stack(d - 1));
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_True));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_true);
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_False));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_false);
+        self.call_op(instr, operators::pop_truth, d, 0);
+        self.check_status(d - 1);
+        self.m.cmp_i32(Reg::Tmp0, 0);
+        self.m.branch(if jump_if_true { Cond::Gt } else { Cond::Eq }, taken);
+        self.m.jump(fall);
+        self.m.bind(is_true);
+        self.m.decref_no_dealloc(Reg::Tmp0);
+        self.m.jump(if jump_if_true { taken } else { fall });
+        self.m.bind(is_false);
+        self.m.decref_no_dealloc(Reg::Tmp0);
+        self.m.jump(if jump_if_true { fall } else { taken });
+        self.m.bind(taken);
+        self.jump_to(instr, target, d - 1);
+        self.m.bind(fall);
+    }
+
+    /// POP_JUMP_*_IF_NONE / IF_NOT_NONE.
+    fn pop_jump_if_none(&mut self, instr: &Instr, d: u32) {
+        use Op::*;
+        let jump_if_none = matches!(instr.op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+        let target = instr.target().unwrap_or(instr.next);
+        let (not_none, taken, fall) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.m.load(Reg::Tmp1, self.stack(d - 1));
+        self.m.mov_imm(Reg::Tmp0, singleton(ffi::Py_None));
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp0));
+        self.m.branch(Cond::Ne, not_none);
+        self.m.decref_no_dealloc(Reg::Tmp1);
+        self.m.jump(if jump_if_none { taken } else { fall });
+        self.m.bind(not_none);
+        self.decref(Reg::Tmp1, instr.unit);
+        self.m.jump(if jump_if_none { fall } else { taken });
+        self.m.bind(taken);
+        self.jump_to(instr, target, d - 1);
+        self.m.bind(fall);
+    }
+
+    /// JUMP_IF_TRUE_OR_POP / JUMP_IF_FALSE_OR_POP.
+    fn jump_if_or_pop(&mut self, instr: &Instr, d: u32) {
+        let jump_if_true = instr.op == Op::JUMP_IF_TRUE_OR_POP;
+        let target = instr.target().unwrap_or(instr.next);
+        let (is_true, is_false, taken, fall) =
+            (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.m.load(Reg::Tmp0, self.stack(d - 1));
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_True));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_true);
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_False));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_false);
+        self.call_op(instr, operators::jump_or_pop, d, jump_if_true as u32);
+        self.check_status(d);
+        self.m.cmp_i32(Reg::Tmp0, 0);
+        self.m.branch(Cond::Gt, taken);
+        self.m.jump(fall);
+        // The bool that decides falls through popped, or jumps kept.
+        let (pop_on, keep_on) = if jump_if_true { (is_false, is_true) } else { (is_true, is_false) };
+        self.m.bind(pop_on);
+        self.m.decref_no_dealloc(Reg::Tmp0);
+        self.m.jump(fall);
+        self.m.bind(keep_on);
+        self.m.bind(taken);
+        let l = self.label_at(target);
+        self.m.jump(l);
+        self.m.bind(fall);
+    }
+
+    /// IS_OP: identity, inline.
+    fn is_op(&mut self, instr: &Instr, d: u32) {
+        let invert = instr.oparg != 0;
+        let (yes, no) = (singleton(ffi::Py_True), singleton(ffi::Py_False));
+        let done = self.m.new_label();
+        self.m.load(Reg::Saved0, self.stack(d - 2));
+        self.m.load(Reg::Saved1, self.stack(d - 1));
+        self.m.mov_imm(Reg::Tmp0, if invert { yes } else { no });
+        self.m.cmp(Reg::Saved0, Operand::Reg(Reg::Saved1));
+        self.m.branch(Cond::Ne, done);
+        self.m.mov_imm(Reg::Tmp0, if invert { no } else { yes });
+        self.m.bind(done);
+        self.m.incref(Reg::Tmp0);
+        self.m.store(self.stack(d - 2), Reg::Tmp0);
+        self.decref(Reg::Saved0, instr.unit);
+        self.decref(Reg::Saved1, instr.unit);
+    }
+
+    /// FOR_ITER: next item pushed, or the iterator popped and a jump.
+    fn for_iter(&mut self, instr: &Instr, d: u32) {
+        let target = instr.target().unwrap_or(instr.next);
+        let exhausted = self.m.new_label();
+        self.call_op(instr, iteration::for_iter, d, 0);
+        self.check_status(d);
+        self.m.cmp_i32(Reg::Tmp0, 0);
+        self.m.branch(Cond::Eq, exhausted);
+        self.tracing_check(instr.op, instr.next, d + 1);
+        let next_label = self.label_at(instr.next);
+        self.m.jump(next_label);
+        self.m.bind(exhausted);
+        self.tracing_check(instr.op, target, d - 1);
+        let l = self.label_at(target);
+        self.m.jump(l);
+    }
+
+    fn emit_cold(&mut self) {
+        // Stubs may add stubs (a breaker's tracing check), hence the loop.
+        while let Some(stub) = self.cold.pop() {
+            match stub {
+                Cold::Dealloc { label, back, obj, unit } => {
+                    self.m.bind(label);
+                    self.set_ip(unit);
+                    self.m.call(api::_Py_Dealloc as *const () as usize, &[Arg::Reg(obj)]);
+                    self.m.jump(back);
+                }
+                Cold::Breaker { label, back, unit, err_depth, resume, depth } => {
+                    self.m.bind(label);
+                    self.set_ip(unit);
+                    self.m.call(control::handle_eval_breaker as *const () as usize, &[Arg::Reg(Reg::Tstate)]);
+                    self.check_status(err_depth);
+                    // A signal handler may have switched tracing on.
+                    let op = self.op_at(unit);
+                    self.tracing_check(op, resume, depth);
+                    self.m.jump(back);
+                }
+                Cold::Unbound { label, unit, oparg, depth } => {
+                    self.m.bind(label);
+                    self.set_ip(unit);
+                    self.m.call(
+                        errors::unbound_local as *const () as usize,
+                        &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), self.sp(depth), Arg::Imm(oparg as u64)],
+                    );
+                    let err = self.error(depth);
+                    self.m.jump(err);
+                }
+                Cold::Exit { label, reason, op, resume, depth } => {
+                    self.m.bind(label);
+                    self.m.call(
+                        control::note_exit as *const () as usize,
+                        &[Arg::Imm(self.ctx.state as u64), Arg::Imm(reason.with_opcode(op) as u64)],
+                    );
+                    self.m.mov_imm(Reg::Tmp2, self.instr_addr(resume).wrapping_sub(2));
+                    self.m.store(frame(F_PREV_INSTR), Reg::Tmp2);
+                    self.m.store_i32_imm(frame(F_STACKTOP), (self.ctx.nlocalsplus + depth) as i32);
+                    let l = self.resume_exit;
+                    self.m.jump(l);
+                }
+            }
+        }
+        for (depth, label) in std::mem::take(&mut self.errors) {
+            self.m.bind(label);
+            self.m.store_i32_imm(frame(F_STACKTOP), (self.ctx.nlocalsplus + depth) as i32);
+            let l = self.raise_exit;
+            self.m.jump(l);
+        }
+        // An exception: the interpreter records the traceback entry, finds
+        // the handler (or unwinds out) and runs the rest of the frame.
+        let l = self.raise_exit;
+        self.m.bind(l);
+        self.m.call(control::note_raise as *const () as usize, &[Arg::Imm(self.ctx.state as u64), Arg::Reg(Reg::Frame)]);
+        self.leave_frame();
+        let traced = self.m.new_label();
+        self.m.cmp_u8_mem(Mem::new(Reg::CFrame, C_TRACING), 0);
+        self.m.branch(Cond::Ne, traced);
+        self.m.tail_call(
+            _PyEval_EvalFrameDefault as *const () as usize,
+            &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), Arg::Imm(1)],
+        );
+        self.m.bind(traced);
+        self.m.tail_call(
+            control::resume_raising_traced as *const () as usize,
+            &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame)],
+        );
+        let l = self.resume_exit;
+        self.m.bind(l);
+        self.leave_frame();
+        self.m.tail_call(
+            _PyEval_EvalFrameDefault as *const () as usize,
+            &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), Arg::Imm(0)],
+        );
+    }
+
+    fn op_at(&self, unit: u32) -> Op {
+        self.flow.instrs.iter().find(|i| i.unit == unit).map_or(Op::NOP, |i| i.op)
+    }
+}
