@@ -68,8 +68,6 @@ _core = _load_core()
 #: ``DIOJIT_THRESHOLD`` says otherwise.
 DEFAULT_THRESHOLD = 100 if _core is None else _core.DEFAULT_THRESHOLD
 
-_stats_at_exit = False
-
 
 def _require_core():
     if _core is None:
@@ -93,7 +91,9 @@ def enable(threshold=None):
         raise TypeError("threshold must be an int, not %s" % type(threshold).__name__)
     core.enable(threshold)
     if _env_flag("DIOJIT_STATS"):
-        _print_stats_at_exit()
+        _at_exit_once(print_stats)
+    if os.environ.get("DIOJIT_STATS_DIR"):
+        _at_exit_once(_write_stats_file)
 
 
 def disable():
@@ -207,10 +207,28 @@ def _env_flag(name):
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
-def _print_stats_at_exit():
-    global _stats_at_exit
-    if not _stats_at_exit:
+_registered_at_exit = set()
+
+
+def _at_exit_once(fn):
+    if fn not in _registered_at_exit:
         import atexit
 
-        atexit.register(print_stats)
-        _stats_at_exit = True
+        atexit.register(fn)
+        _registered_at_exit.add(fn)
+
+
+def _write_stats_file():
+    """``DIOJIT_STATS_DIR``: this process's stats as JSON, one file per
+    process, for tools that aggregate over many processes."""
+    import json
+
+    directory = os.environ.get("DIOJIT_STATS_DIR")
+    if not directory or _core is None:
+        return
+    try:
+        path = os.path.join(directory, "diojit-stats-%d.json" % os.getpid())
+        with open(path, "w") as f:
+            json.dump(stats(), f)
+    except OSError as exc:
+        sys.stderr.write("diojit: could not write stats to %s: %s\n" % (directory, exc))
