@@ -118,3 +118,32 @@ def test_subinterpreters_run_without_the_jit_and_quietly():
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines() == ["sub ok True", "main True"]
     assert r.stderr == ""
+
+
+def test_other_pep523_users_free_functions_are_not_called_on_code_they_never_touched():
+    code = """
+        import ctypes, gc
+        {enable}
+        py = ctypes.pythonapi
+        freefunc = ctypes.CFUNCTYPE(None, ctypes.c_voidp)
+        request = py._PyEval_RequestCodeExtraIndex
+        request.argtypes = (freefunc,)
+        request.restype = ctypes.c_ssize_t
+        freed = []
+        FREE = freefunc(lambda ptr: freed.append(ptr))
+        request(FREE)
+        def make():
+            def f(x):
+                return x + 1
+            return f
+        f = make()
+        for i in range(3):
+            f(i)
+        del f
+        gc.collect()
+        print(len(freed))
+        """
+    plain = run_code(code.format(enable=""))
+    jitted = run_code(code.format(enable="import diojit; diojit.enable(threshold=1)"))
+    assert plain.returncode == jitted.returncode == 0, jitted.stderr
+    assert plain.stdout == jitted.stdout == "0\n"
