@@ -115,7 +115,7 @@ unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *
         state.calls += 1;
         // SAFETY: a fresh frame of this code.
         unsafe { state.observe_args(frame) };
-        if state.calls >= options::threshold() {
+        if state.calls >= options::threshold() || state.has_loop {
             stats::HOT_FUNCTIONS.bump();
             // SAFETY: as above; the code object is the frame's.
             unsafe { promote(state, tstate, (*frame).f_code) };

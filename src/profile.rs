@@ -170,6 +170,9 @@ pub struct CodeState {
     pub fallback: Option<String>,
     /// Exits from this code's native code to the interpreter.
     pub exits: u64,
+    /// The code has a loop (a backward jump): it is compiled at its first
+    /// call, since a function called once may spend all its time looping.
+    pub has_loop: bool,
 }
 
 impl CodeState {
@@ -184,6 +187,8 @@ impl CodeState {
             native: None,
             fallback: None,
             exits: 0,
+            // SAFETY: as above.
+            has_loop: unsafe { has_backward_jump(code) },
         }
     }
 
@@ -203,6 +208,31 @@ impl CodeState {
             }
         }
     }
+}
+
+/// Whether the bytecode contains a backward jump (a loop). Reads the
+/// opcode of every code unit: cache entries and arguments are never a
+/// backward-jump opcode in the low byte of an instruction word, but cache
+/// units can hold any value, so only instruction starts are examined.
+unsafe fn has_backward_jump(code: *mut CodeObject) -> bool {
+    use crate::cpython::opcode::Op;
+    // SAFETY: the adaptive bytecode has `ob_size` units.
+    let units = unsafe {
+        std::slice::from_raw_parts(CodeObject::first_instr(code), (*code).ob_size.max(0) as usize)
+    };
+    let mut i = 0;
+    while i < units.len() {
+        let op = crate::cpython::opcode::deoptimize(units[i] as u8);
+        if matches!(
+            op,
+            Some(Op::JUMP_BACKWARD | Op::POP_JUMP_BACKWARD_IF_FALSE | Op::POP_JUMP_BACKWARD_IF_TRUE
+                | Op::POP_JUMP_BACKWARD_IF_NONE | Op::POP_JUMP_BACKWARD_IF_NOT_NONE)
+        ) {
+            return true;
+        }
+        i += 1 + op.map_or(0, |op| op.caches() as usize);
+    }
+    false
 }
 
 /// Index of our slot in every code object's extra array, or -1 until

@@ -48,6 +48,14 @@ fn rust_offsets() -> Vec<(&'static str, usize)> {
         CevalState { recursion_limit, eval_breaker, gil_drop_request, pending }
         PendingCalls { lock, calls_to_do, async_exc }
         MethodObject { ob_refcnt, ob_type, im_func, im_self }
+        LongObject { ob_refcnt, ob_type, ob_size, ob_digit }
+        FloatObject { ob_refcnt, ob_type, ob_fval }
+        ListObject { ob_refcnt, ob_type, ob_size, ob_item, allocated }
+        TupleObject { ob_refcnt, ob_type, ob_size, ob_item }
+        DictObject { ob_refcnt, ob_type, ma_used, ma_version_tag, ma_keys, ma_values }
+        DictKeysObject { dk_refcnt, dk_log2_size, dk_log2_index_bytes, dk_kind, dk_version,
+            dk_usable, dk_nentries, dk_indices }
+        DictUnicodeEntry { me_key, me_value }
     }
 }
 
@@ -115,7 +123,8 @@ fn every_mirrored_field_matches_the_interpreter_headers() {
     assert!(mismatches.is_empty(), "layout drift:\n{}", mismatches.join("\n"));
     let checked: Vec<&str> = rust.iter().map(|(n, _)| *n).collect();
     for field in declared_fields() {
-        let private = field.starts_with("CodeExtra.");
+        // Private structs of .c files, checked against live objects below.
+        let private = ["CodeExtra.", "RangeIterObject.", "ListIterObject."].iter().any(|p| field.starts_with(p));
         assert!(private || checked.contains(&field.as_str()), "{field} is mirrored but not checked");
     }
     assert_eq!(header.len(), rust.len(), "offsets.c and this test list different fields");
@@ -329,6 +338,43 @@ fn curexc_fields_hold_the_pending_exception() {
             assert!(!(*tstate).curexc_value.is_null());
             ffi::PyErr_Clear();
             assert!((*tstate).curexc_type.is_null());
+        }
+    });
+}
+
+#[test]
+fn iterator_mirrors_read_live_iterators() {
+    Python::attach(|py| {
+        let globals = PyDict::new(py);
+        py.run(
+            c"r = iter(range(5, 100, 3)); next(r); next(r)\nxs = [1, 2, 3]; li = iter(xs); next(li)\nd = {'a': 1, 'bb': 2}",
+            Some(&globals),
+            None,
+        )
+        .unwrap();
+        let get = |n: &str| globals.get_item(n).unwrap().unwrap();
+        let (r, li, xs, d) = (get("r"), get("li"), get("xs"), get("d"));
+        // SAFETY: live objects of the mirrored types, GIL held.
+        unsafe {
+            let r = r.as_ptr() as *mut RangeIterObject;
+            assert_eq!(((*r).index, (*r).start, (*r).step, (*r).len), (2, 5, 3, 32));
+            let li = li.as_ptr() as *mut ListIterObject;
+            assert_eq!((*li).it_index, 1);
+            assert_eq!((*li).it_seq as usize, xs.as_ptr() as usize);
+            let list = xs.as_ptr() as *mut ListObject;
+            assert_eq!((*list).ob_size, 3);
+            let three = ffi::PyLong_FromLong(3); // a cached small int
+            assert_eq!(*(*list).ob_item.add(2), three);
+            ffi::Py_DECREF(three);
+            let dict = d.as_ptr() as *mut DictObject;
+            let keys = (*dict).ma_keys;
+            assert_eq!((*keys).dk_kind, DICT_KEYS_UNICODE);
+            assert_eq!((*keys).dk_nentries, 2);
+            let entries = DictKeysObject::entries(keys) as *mut DictUnicodeEntry;
+            let key: String = Bound::from_borrowed_ptr(py, (*entries.add(1)).me_key).extract().unwrap();
+            assert_eq!(key, "bb");
+            let value: i64 = Bound::from_borrowed_ptr(py, (*entries.add(1)).me_value).extract().unwrap();
+            assert_eq!(value, 2);
         }
     });
 }

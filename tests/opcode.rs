@@ -3,7 +3,7 @@
 
 use diojit::cpython::opcode::Op;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{IntoPyDict, PyDict};
 
 #[test]
 fn numbers_names_and_caches_match_the_opcode_module() {
@@ -63,4 +63,23 @@ fn stack_effects_match_dis_with_runtime_call_accounting() {
     });
 }
 
-use pyo3::types::IntoPyDict;
+
+#[test]
+fn specialised_opcodes_deoptimize_like_dis() {
+    use diojit::cpython::opcode::deoptimize;
+    Python::attach(|py| {
+        let dis = py.import("dis").unwrap();
+        let all = dis.getattr("_all_opmap").unwrap().cast_into::<PyDict>().unwrap();
+        let deopt = dis.getattr("deoptmap").unwrap().cast_into::<PyDict>().unwrap();
+        for (name, value) in all.iter() {
+            let name: String = name.extract().unwrap();
+            let value: u8 = value.extract().unwrap();
+            let base: String = match deopt.get_item(&name).unwrap() {
+                Some(b) => b.extract().unwrap(),
+                None => name.clone(),
+            };
+            assert_eq!(deoptimize(value).map(|op| op.name()), Some(base.as_str()), "{name}");
+        }
+        assert_eq!(deoptimize(255), None);
+    });
+}

@@ -10,7 +10,7 @@ mod stack;
 pub mod x64;
 
 pub use disasm::{disassemble, Line};
-pub use masm::{Arg, AsmError, Cond, Label, Masm, Mem, Operand, Reg};
+pub use masm::{Alu, Arg, AsmError, Cond, FOp, FReg, Label, Masm, Mem, Operand, Reg};
 pub use stack::stack_pointer;
 
 /// The macro-assembler for the machine we run on.

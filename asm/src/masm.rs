@@ -56,7 +56,8 @@ pub enum Arg {
     Addr(Mem),
 }
 
-/// Branch conditions after [`Masm::cmp`] or [`Masm::test`].
+/// Branch conditions after [`Masm::cmp`], [`Masm::test`], arithmetic, or
+/// [`Masm::cmp_f64`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cond {
     Eq,
@@ -66,9 +67,46 @@ pub enum Cond {
     Le,
     Gt,
     Ge,
-    /// Unsigned comparisons.
+    /// Unsigned comparisons (also the float comparisons after `cmp_f64`).
     Below,
+    BelowEq,
+    Above,
     AboveEq,
+    /// Signed overflow of the last arithmetic operation.
+    Overflow,
+    /// After `cmp_f64`: an operand was NaN.
+    Unordered,
+}
+
+/// An abstract double-precision floating-point register (scratch,
+/// clobbered by calls).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FReg {
+    /// Also the first floating-point argument and result of a C call.
+    F0,
+    F1,
+    F2,
+}
+
+/// Integer arithmetic and logic operations of [`Masm::alu`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alu {
+    Add,
+    Sub,
+    /// Signed multiply (low 64 bits; overflow flag on signed overflow).
+    Mul,
+    And,
+    Or,
+    Xor,
+}
+
+/// Double-precision operations of [`Masm::fop`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
 }
 
 /// The right-hand side of a comparison.
@@ -157,6 +195,42 @@ pub trait Masm {
     fn test(&mut self, a: Reg);
     fn branch(&mut self, cond: Cond, target: Label);
     fn jump(&mut self, target: Label);
+
+    /// `dst = dst <op> src`, 64-bit, setting the flags (and `Overflow`).
+    fn alu(&mut self, op: Alu, dst: Reg, src: Operand);
+    /// `dst = -dst`, 64-bit (`Overflow` for the most negative value).
+    fn neg(&mut self, dst: Reg);
+    /// Truncating signed division of `Tmp0` by `divisor`: the quotient in
+    /// `Tmp0`, the remainder in `Tmp3`. `divisor` is neither of those and
+    /// must not be zero, nor -1 with `Tmp0` the most negative value.
+    fn divmod(&mut self, divisor: Reg);
+    /// Arithmetic shift right by `n` bits.
+    fn sar(&mut self, dst: Reg, n: u8);
+    /// Shift left by `n` bits.
+    fn shl(&mut self, dst: Reg, n: u8);
+    /// `dst = &mem`.
+    fn lea(&mut self, dst: Reg, mem: Mem);
+    /// 64-bit load of `[base + index * 8 + disp]`.
+    fn load_indexed(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32);
+    /// 64-bit store to `[base + index * 8 + disp]`.
+    fn store_indexed(&mut self, base: Reg, index: Reg, disp: i32, src: Reg);
+    /// Zero-extending 32-bit load.
+    fn load_u32(&mut self, dst: Reg, src: Mem);
+    /// Calls the C function whose address is in `[target]`.
+    fn call_indirect(&mut self, target: Mem, args: &[Arg]);
+
+    /// Loads a double.
+    fn load_f64(&mut self, dst: FReg, src: Mem);
+    /// Stores a double.
+    fn store_f64(&mut self, dst: Mem, src: FReg);
+    /// `dst = dst <op> src`.
+    fn fop(&mut self, op: FOp, dst: FReg, src: FReg);
+    /// Compares doubles; branch with `Below`/`BelowEq`/`Above`/`AboveEq`/
+    /// `Eq`/`Ne` (all false when `Unordered` but `Ne`, which is then taken
+    /// only through an explicit `Unordered` branch first).
+    fn cmp_f64(&mut self, a: FReg, b: FReg);
+    /// Converts a 64-bit integer to a double.
+    fn int_to_f64(&mut self, dst: FReg, src: Reg);
 
     /// Finishes the function: resolves labels and returns the bytes.
     fn finish(self) -> Result<Vec<u8>, AsmError>;

@@ -183,3 +183,95 @@ fn unbound_label_is_an_error_not_a_panic() {
     m.jump(l);
     assert!(m.finish().is_err());
 }
+
+#[test]
+fn integer_arithmetic() {
+    use diojit_asm::Alu;
+    assert_eq!(
+        text(|m| {
+            m.alu(Alu::Add, Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+            m.alu(Alu::Sub, Reg::Tmp0, Operand::Imm(5));
+            m.alu(Alu::Mul, Reg::Tmp1, Operand::Reg(Reg::Tmp0));
+            m.alu(Alu::Mul, Reg::Tmp1, Operand::Imm(3));
+            m.alu(Alu::And, Reg::Tmp2, Operand::Mem(Mem::new(Reg::Frame, 16)));
+            m.alu(Alu::Or, Reg::Tmp3, Operand::Imm(1));
+            m.alu(Alu::Xor, Reg::Tmp0, Operand::Reg(Reg::Tmp0));
+            m.neg(Reg::Tmp0);
+            m.sar(Reg::Tmp1, 3);
+            m.shl(Reg::Tmp1, 30);
+            m.lea(Reg::Tmp0, Mem::new(Reg::Frame, 0x48));
+            m.load_indexed(Reg::Tmp0, Reg::Tmp1, Reg::Tmp2, 24);
+            m.store_indexed(Reg::Tmp1, Reg::Tmp2, 24, Reg::Tmp0);
+            m.load_u32(Reg::Tmp3, Mem::new(Reg::Tmp0, 24));
+            m.divmod(Reg::Tmp1);
+        }),
+        [
+            "add rax,r10",
+            "sub rax,5",
+            "imul r10,rax",
+            "imul r10,3",
+            "and rcx,[rbx+0x10]",
+            "or rdx,1",
+            "xor rax,rax",
+            "neg rax",
+            "sar r10,3",
+            "shl r10,0x1e",
+            "lea rax,[rbx+0x48]",
+            "mov rax,[r10+rcx*8+0x18]",
+            "mov [r10+rcx*8+0x18],rax",
+            "mov edx,[rax+0x18]",
+            "cqo",
+            "idiv r10",
+        ]
+    );
+}
+
+#[test]
+fn overflow_and_float_conditions() {
+    let lines = text(|m| {
+        let l = m.new_label();
+        m.bind(l);
+        m.branch(Cond::Overflow, l);
+        m.branch(Cond::Unordered, l);
+        m.branch(Cond::BelowEq, l);
+        m.branch(Cond::Above, l);
+    });
+    assert_eq!(lines, ["jo 0", "jp 0", "jbe 0", "ja 0"]);
+}
+
+#[test]
+fn double_arithmetic() {
+    use diojit_asm::{FOp, FReg};
+    assert_eq!(
+        text(|m| {
+            m.load_f64(FReg::F0, Mem::new(Reg::Tmp0, 16));
+            m.load_f64(FReg::F1, Mem::new(Reg::Tmp1, 16));
+            m.fop(FOp::Add, FReg::F0, FReg::F1);
+            m.fop(FOp::Sub, FReg::F0, FReg::F1);
+            m.fop(FOp::Mul, FReg::F0, FReg::F1);
+            m.fop(FOp::Div, FReg::F0, FReg::F1);
+            m.cmp_f64(FReg::F0, FReg::F1);
+            m.int_to_f64(FReg::F1, Reg::Tmp0);
+            m.store_f64(Mem::new(Reg::Tmp0, 16), FReg::F0);
+        }),
+        [
+            "movsd xmm0,[rax+0x10]",
+            "movsd xmm1,[r10+0x10]",
+            "addsd xmm0,xmm1",
+            "subsd xmm0,xmm1",
+            "mulsd xmm0,xmm1",
+            "divsd xmm0,xmm1",
+            "ucomisd xmm0,xmm1",
+            "cvtsi2sd xmm1,rax",
+            "movsd [rax+0x10],xmm0",
+        ]
+    );
+}
+
+#[test]
+fn indirect_call_reads_the_target_before_the_arguments() {
+    assert_eq!(
+        text(|m| m.call_indirect(Mem::new(Reg::Tmp0, 0x38), &[Arg::Reg(Reg::Tmp0), Arg::Imm(2)])),
+        ["mov r11,[rax+0x38]", "mov rdi,rax", "mov esi,2", "call r11"]
+    );
+}

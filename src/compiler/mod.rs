@@ -117,6 +117,8 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             nlocalsplus: (*code).co_nlocalsplus as u32,
             eval_breaker: std::ptr::addr_of!((*interp).ceval.eval_breaker) as usize,
             always_bound: always_bound(code, &flow),
+            types: codegen::Types::new(),
+            small_ints: codegen::small_ints(),
         };
         let generated = codegen::generate(diojit_asm::Native::new(), &ctx, &flow)
             .map_err(|e| Fallback::Unsupported(e.0))?;

@@ -166,6 +166,118 @@ pub struct MethodObject {
     pub im_self: *mut PyObject,
 }
 
+/// `struct _longobject` (Include/cpython/longintrepr.h): an int, as
+/// `|ob_size|` 30-bit digits with the sign in `ob_size`.
+#[repr(C)]
+pub struct LongObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub ob_size: Py_ssize_t,
+    pub ob_digit: [u32; 1],
+}
+
+/// Bits per int digit (`PyLong_SHIFT`).
+pub const LONG_SHIFT: u32 = 30;
+
+/// `PyFloatObject` (Include/cpython/floatobject.h).
+#[repr(C)]
+pub struct FloatObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub ob_fval: f64,
+}
+
+/// `PyListObject` (Include/cpython/listobject.h).
+#[repr(C)]
+pub struct ListObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub ob_size: Py_ssize_t,
+    pub ob_item: *mut *mut PyObject,
+    pub allocated: Py_ssize_t,
+}
+
+/// `PyTupleObject` (Include/cpython/tupleobject.h): items follow inline.
+#[repr(C)]
+pub struct TupleObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub ob_size: Py_ssize_t,
+    pub ob_item: [*mut PyObject; 0],
+}
+
+/// `rangeiterobject` (Objects/rangeobject.c, private; checked live by
+/// tests/layout.rs): the iterator of a range whose bounds fit a C long.
+#[repr(C)]
+pub struct RangeIterObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub index: std::os::raw::c_long,
+    pub start: std::os::raw::c_long,
+    pub step: std::os::raw::c_long,
+    pub len: std::os::raw::c_long,
+}
+
+/// `_PyListIterObject` (Objects/listobject.c, private; checked live).
+#[repr(C)]
+pub struct ListIterObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub it_index: Py_ssize_t,
+    /// NULL once exhausted.
+    pub it_seq: *mut ListObject,
+}
+
+/// `PyDictObject` (Include/cpython/dictobject.h).
+#[repr(C)]
+pub struct DictObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub ma_used: Py_ssize_t,
+    pub ma_version_tag: u64,
+    pub ma_keys: *mut DictKeysObject,
+    pub ma_values: *mut c_void,
+}
+
+/// `struct _dictkeysobject` (Include/internal/pycore_dict.h); the index
+/// table of `1 << dk_log2_index_bytes` bytes follows, then the entries.
+#[repr(C)]
+pub struct DictKeysObject {
+    pub dk_refcnt: Py_ssize_t,
+    pub dk_log2_size: u8,
+    pub dk_log2_index_bytes: u8,
+    pub dk_kind: u8,
+    pub dk_version: u32,
+    pub dk_usable: Py_ssize_t,
+    pub dk_nentries: Py_ssize_t,
+    pub dk_indices: [u8; 0],
+}
+
+/// `dk_kind` of a table whose keys are all str (entries without hashes).
+pub const DICT_KEYS_UNICODE: u8 = 1;
+
+/// `PyDictUnicodeEntry`: an entry of a str-keyed table.
+#[repr(C)]
+pub struct DictUnicodeEntry {
+    pub me_key: *mut PyObject,
+    pub me_value: *mut PyObject,
+}
+
+impl DictKeysObject {
+    /// The entries of a table (`DK_ENTRIES`).
+    ///
+    /// # Safety
+    /// A live keys object.
+    pub unsafe fn entries(keys: *mut DictKeysObject) -> *mut u8 {
+        // SAFETY: the entries follow the index table, whose size in bytes
+        // is `1 << dk_log2_index_bytes` (pycore_dict.h).
+        unsafe {
+            let indices = std::ptr::addr_of_mut!((*keys).dk_indices) as *mut u8;
+            indices.add(1usize << (*keys).dk_log2_index_bytes)
+        }
+    }
+}
+
 /// `PyCodeObject` (Include/cpython/code.h, `_PyCode_DEF`).
 #[repr(C)]
 pub struct CodeObject {

@@ -5,6 +5,7 @@
 #include "Python.h"
 #include "internal/pycore_frame.h"
 #include "internal/pycore_interp.h"
+#include "internal/pycore_dict.h"
 #include <stddef.h>
 
 struct diojit_offset {
@@ -137,5 +138,37 @@ const struct diojit_offset diojit_c_offsets[] = {
     {"MethodObject.ob_type", (long)offsetof(PyMethodObject, ob_base.ob_type)},
     OFF("MethodObject", PyMethodObject, im_func),
     OFF("MethodObject", PyMethodObject, im_self),
+    {"LongObject.ob_refcnt", (long)offsetof(PyLongObject, ob_base.ob_base.ob_refcnt)},
+    {"LongObject.ob_type", (long)offsetof(PyLongObject, ob_base.ob_base.ob_type)},
+    {"LongObject.ob_size", (long)offsetof(PyLongObject, ob_base.ob_size)},
+    OFF("LongObject", PyLongObject, ob_digit),
+    {"FloatObject.ob_refcnt", (long)offsetof(PyFloatObject, ob_base.ob_refcnt)},
+    {"FloatObject.ob_type", (long)offsetof(PyFloatObject, ob_base.ob_type)},
+    OFF("FloatObject", PyFloatObject, ob_fval),
+    {"ListObject.ob_refcnt", (long)offsetof(PyListObject, ob_base.ob_base.ob_refcnt)},
+    {"ListObject.ob_type", (long)offsetof(PyListObject, ob_base.ob_base.ob_type)},
+    {"ListObject.ob_size", (long)offsetof(PyListObject, ob_base.ob_size)},
+    OFF("ListObject", PyListObject, ob_item),
+    OFF("ListObject", PyListObject, allocated),
+    {"TupleObject.ob_refcnt", (long)offsetof(PyTupleObject, ob_base.ob_base.ob_refcnt)},
+    {"TupleObject.ob_type", (long)offsetof(PyTupleObject, ob_base.ob_base.ob_type)},
+    {"TupleObject.ob_size", (long)offsetof(PyTupleObject, ob_base.ob_size)},
+    OFF("TupleObject", PyTupleObject, ob_item),
+    {"DictObject.ob_refcnt", (long)offsetof(PyDictObject, ob_base.ob_refcnt)},
+    {"DictObject.ob_type", (long)offsetof(PyDictObject, ob_base.ob_type)},
+    OFF("DictObject", PyDictObject, ma_used),
+    OFF("DictObject", PyDictObject, ma_version_tag),
+    OFF("DictObject", PyDictObject, ma_keys),
+    OFF("DictObject", PyDictObject, ma_values),
+    OFF("DictKeysObject", PyDictKeysObject, dk_refcnt),
+    OFF("DictKeysObject", PyDictKeysObject, dk_log2_size),
+    OFF("DictKeysObject", PyDictKeysObject, dk_log2_index_bytes),
+    OFF("DictKeysObject", PyDictKeysObject, dk_kind),
+    OFF("DictKeysObject", PyDictKeysObject, dk_version),
+    OFF("DictKeysObject", PyDictKeysObject, dk_usable),
+    OFF("DictKeysObject", PyDictKeysObject, dk_nentries),
+    OFF("DictKeysObject", PyDictKeysObject, dk_indices),
+    OFF("DictUnicodeEntry", PyDictUnicodeEntry, me_key),
+    OFF("DictUnicodeEntry", PyDictUnicodeEntry, me_value),
     {0, 0},
 };

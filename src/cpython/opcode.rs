@@ -263,3 +263,86 @@ impl Op {
         }
     }
 }
+
+/// The base opcode of a byte in the adaptive (quickened) bytecode: base
+/// opcodes map to themselves, specialised forms to the opcode they
+/// specialise (`_PyOpcode_Deopt`, which is not exported).
+pub fn deoptimize(byte: u8) -> Option<Op> {
+    if let Some(op) = Op::from_u8(byte) {
+        return Some(op);
+    }
+    Some(match byte {
+        3 => Op::BINARY_OP, // BINARY_OP_ADAPTIVE
+        4 => Op::BINARY_OP, // BINARY_OP_ADD_FLOAT
+        5 => Op::BINARY_OP, // BINARY_OP_ADD_INT
+        6 => Op::BINARY_OP, // BINARY_OP_ADD_UNICODE
+        7 => Op::BINARY_OP, // BINARY_OP_INPLACE_ADD_UNICODE
+        8 => Op::BINARY_OP, // BINARY_OP_MULTIPLY_FLOAT
+        13 => Op::BINARY_OP, // BINARY_OP_MULTIPLY_INT
+        14 => Op::BINARY_OP, // BINARY_OP_SUBTRACT_FLOAT
+        16 => Op::BINARY_OP, // BINARY_OP_SUBTRACT_INT
+        17 => Op::BINARY_SUBSCR, // BINARY_SUBSCR_ADAPTIVE
+        18 => Op::BINARY_SUBSCR, // BINARY_SUBSCR_DICT
+        19 => Op::BINARY_SUBSCR, // BINARY_SUBSCR_GETITEM
+        20 => Op::BINARY_SUBSCR, // BINARY_SUBSCR_LIST_INT
+        21 => Op::BINARY_SUBSCR, // BINARY_SUBSCR_TUPLE_INT
+        22 => Op::CALL, // CALL_ADAPTIVE
+        23 => Op::CALL, // CALL_PY_EXACT_ARGS
+        24 => Op::CALL, // CALL_PY_WITH_DEFAULTS
+        26 => Op::COMPARE_OP, // COMPARE_OP_ADAPTIVE
+        27 => Op::COMPARE_OP, // COMPARE_OP_FLOAT_JUMP
+        28 => Op::COMPARE_OP, // COMPARE_OP_INT_JUMP
+        29 => Op::COMPARE_OP, // COMPARE_OP_STR_JUMP
+        34 => Op::EXTENDED_ARG, // EXTENDED_ARG_QUICK
+        38 => Op::JUMP_BACKWARD, // JUMP_BACKWARD_QUICK
+        39 => Op::LOAD_ATTR, // LOAD_ATTR_ADAPTIVE
+        40 => Op::LOAD_ATTR, // LOAD_ATTR_INSTANCE_VALUE
+        41 => Op::LOAD_ATTR, // LOAD_ATTR_MODULE
+        42 => Op::LOAD_ATTR, // LOAD_ATTR_SLOT
+        43 => Op::LOAD_ATTR, // LOAD_ATTR_WITH_HINT
+        44 => Op::LOAD_CONST, // LOAD_CONST__LOAD_FAST
+        45 => Op::LOAD_FAST, // LOAD_FAST__LOAD_CONST
+        46 => Op::LOAD_FAST, // LOAD_FAST__LOAD_FAST
+        47 => Op::LOAD_GLOBAL, // LOAD_GLOBAL_ADAPTIVE
+        48 => Op::LOAD_GLOBAL, // LOAD_GLOBAL_BUILTIN
+        55 => Op::LOAD_GLOBAL, // LOAD_GLOBAL_MODULE
+        56 => Op::LOAD_METHOD, // LOAD_METHOD_ADAPTIVE
+        57 => Op::LOAD_METHOD, // LOAD_METHOD_CLASS
+        58 => Op::LOAD_METHOD, // LOAD_METHOD_MODULE
+        59 => Op::LOAD_METHOD, // LOAD_METHOD_NO_DICT
+        62 => Op::LOAD_METHOD, // LOAD_METHOD_WITH_DICT
+        63 => Op::LOAD_METHOD, // LOAD_METHOD_WITH_VALUES
+        64 => Op::PRECALL, // PRECALL_ADAPTIVE
+        65 => Op::PRECALL, // PRECALL_BOUND_METHOD
+        66 => Op::PRECALL, // PRECALL_BUILTIN_CLASS
+        67 => Op::PRECALL, // PRECALL_BUILTIN_FAST_WITH_KEYWORDS
+        72 => Op::PRECALL, // PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS
+        73 => Op::PRECALL, // PRECALL_NO_KW_BUILTIN_FAST
+        76 => Op::PRECALL, // PRECALL_NO_KW_BUILTIN_O
+        77 => Op::PRECALL, // PRECALL_NO_KW_ISINSTANCE
+        78 => Op::PRECALL, // PRECALL_NO_KW_LEN
+        79 => Op::PRECALL, // PRECALL_NO_KW_LIST_APPEND
+        80 => Op::PRECALL, // PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST
+        81 => Op::PRECALL, // PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS
+        113 => Op::PRECALL, // PRECALL_NO_KW_METHOD_DESCRIPTOR_O
+        121 => Op::PRECALL, // PRECALL_NO_KW_STR_1
+        127 => Op::PRECALL, // PRECALL_NO_KW_TUPLE_1
+        141 => Op::PRECALL, // PRECALL_NO_KW_TYPE_1
+        143 => Op::PRECALL, // PRECALL_PYFUNC
+        150 => Op::RESUME, // RESUME_QUICK
+        153 => Op::STORE_ATTR, // STORE_ATTR_ADAPTIVE
+        154 => Op::STORE_ATTR, // STORE_ATTR_INSTANCE_VALUE
+        158 => Op::STORE_ATTR, // STORE_ATTR_SLOT
+        159 => Op::STORE_ATTR, // STORE_ATTR_WITH_HINT
+        161 => Op::STORE_FAST, // STORE_FAST__LOAD_FAST
+        167 => Op::STORE_FAST, // STORE_FAST__STORE_FAST
+        168 => Op::STORE_SUBSCR, // STORE_SUBSCR_ADAPTIVE
+        169 => Op::STORE_SUBSCR, // STORE_SUBSCR_DICT
+        170 => Op::STORE_SUBSCR, // STORE_SUBSCR_LIST_INT
+        177 => Op::UNPACK_SEQUENCE, // UNPACK_SEQUENCE_ADAPTIVE
+        178 => Op::UNPACK_SEQUENCE, // UNPACK_SEQUENCE_LIST
+        179 => Op::UNPACK_SEQUENCE, // UNPACK_SEQUENCE_TUPLE
+        180 => Op::UNPACK_SEQUENCE, // UNPACK_SEQUENCE_TWO_TUPLE
+        _ => return None,
+    })
+}

@@ -7,7 +7,7 @@
 //! a conventional frame pointer so that debuggers and profilers can walk
 //! through JIT frames.
 
-use crate::masm::{Arg, AsmError, Cond, Label, Masm, Mem, Operand, Reg};
+use crate::masm::{Alu, Arg, AsmError, Cond, FOp, FReg, Label, Masm, Mem, Operand, Reg};
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
@@ -106,6 +106,14 @@ impl X64Masm {
             ; pop rbx
             ; pop rbp
         );
+    }
+}
+
+fn freg(r: FReg) -> u8 {
+    match r {
+        FReg::F0 => 0,
+        FReg::F1 => 1,
+        FReg::F2 => 2,
     }
 }
 
@@ -284,13 +292,126 @@ impl Masm for X64Masm {
             Cond::Gt => dynasm!(self.ops ; .arch x64 ; jg =>l),
             Cond::Ge => dynasm!(self.ops ; .arch x64 ; jge =>l),
             Cond::Below => dynasm!(self.ops ; .arch x64 ; jb =>l),
+            Cond::BelowEq => dynasm!(self.ops ; .arch x64 ; jbe =>l),
+            Cond::Above => dynasm!(self.ops ; .arch x64 ; ja =>l),
             Cond::AboveEq => dynasm!(self.ops ; .arch x64 ; jae =>l),
+            Cond::Overflow => dynasm!(self.ops ; .arch x64 ; jo =>l),
+            Cond::Unordered => dynasm!(self.ops ; .arch x64 ; jp =>l),
         }
     }
 
     fn jump(&mut self, target: Label) {
         let l = self.label(target);
         dynasm!(self.ops ; .arch x64 ; jmp =>l);
+    }
+
+    fn alu(&mut self, op: Alu, dst: Reg, src: Operand) {
+        let d = reg(dst);
+        match (op, src) {
+            (Alu::Add, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; add Rq(d), Rq(r)) }
+            (Alu::Sub, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; sub Rq(d), Rq(r)) }
+            (Alu::Mul, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(r)) }
+            (Alu::And, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; and Rq(d), Rq(r)) }
+            (Alu::Or, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; or Rq(d), Rq(r)) }
+            (Alu::Xor, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; xor Rq(d), Rq(r)) }
+            (Alu::Add, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; add Rq(d), i),
+            (Alu::Sub, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; sub Rq(d), i),
+            (Alu::Mul, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(d), i),
+            (Alu::And, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; and Rq(d), i),
+            (Alu::Or, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; or Rq(d), i),
+            (Alu::Xor, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; xor Rq(d), i),
+            (op, Operand::Mem(m)) => {
+                let b = reg(m.base);
+                match op {
+                    Alu::Add => dynasm!(self.ops ; .arch x64 ; add Rq(d), [Rq(b) + m.disp]),
+                    Alu::Sub => dynasm!(self.ops ; .arch x64 ; sub Rq(d), [Rq(b) + m.disp]),
+                    Alu::Mul => dynasm!(self.ops ; .arch x64 ; imul Rq(d), [Rq(b) + m.disp]),
+                    Alu::And => dynasm!(self.ops ; .arch x64 ; and Rq(d), [Rq(b) + m.disp]),
+                    Alu::Or => dynasm!(self.ops ; .arch x64 ; or Rq(d), [Rq(b) + m.disp]),
+                    Alu::Xor => dynasm!(self.ops ; .arch x64 ; xor Rq(d), [Rq(b) + m.disp]),
+                }
+            }
+        }
+    }
+
+    fn neg(&mut self, dst: Reg) {
+        let d = reg(dst);
+        dynasm!(self.ops ; .arch x64 ; neg Rq(d));
+    }
+
+    fn divmod(&mut self, divisor: Reg) {
+        let d = reg(divisor);
+        assert!(d != RAX && d != RDX, "divisor in rax or rdx");
+        dynasm!(self.ops ; .arch x64 ; cqo ; idiv Rq(d));
+    }
+
+    fn sar(&mut self, dst: Reg, n: u8) {
+        let d = reg(dst);
+        dynasm!(self.ops ; .arch x64 ; sar Rq(d), n as i8);
+    }
+
+    fn shl(&mut self, dst: Reg, n: u8) {
+        let d = reg(dst);
+        dynasm!(self.ops ; .arch x64 ; shl Rq(d), n as i8);
+    }
+
+    fn lea(&mut self, dst: Reg, mem: Mem) {
+        let (d, b) = (reg(dst), reg(mem.base));
+        dynasm!(self.ops ; .arch x64 ; lea Rq(d), [Rq(b) + mem.disp]);
+    }
+
+    fn load_indexed(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
+        let (d, b, i) = (reg(dst), reg(base), reg(index));
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(b) + Rq(i) * 8 + disp]);
+    }
+
+    fn store_indexed(&mut self, base: Reg, index: Reg, disp: i32, src: Reg) {
+        let (s, b, i) = (reg(src), reg(base), reg(index));
+        dynasm!(self.ops ; .arch x64 ; mov [Rq(b) + Rq(i) * 8 + disp], Rq(s));
+    }
+
+    fn load_u32(&mut self, dst: Reg, src: Mem) {
+        let (d, b) = (reg(dst), reg(src.base));
+        dynasm!(self.ops ; .arch x64 ; mov Rd(d), DWORD [Rq(b) + src.disp]);
+    }
+
+    fn call_indirect(&mut self, target: Mem, args: &[Arg]) {
+        // The target is read before the arguments are set, in case its
+        // base is an argument's source.
+        let b = reg(target.base);
+        dynasm!(self.ops ; .arch x64 ; mov r11, [Rq(b) + target.disp]);
+        self.set_args(args);
+        dynasm!(self.ops ; .arch x64 ; call r11);
+    }
+
+    fn load_f64(&mut self, dst: FReg, src: Mem) {
+        let (d, b) = (freg(dst), reg(src.base));
+        dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [Rq(b) + src.disp]);
+    }
+
+    fn store_f64(&mut self, dst: Mem, src: FReg) {
+        let (s, b) = (freg(src), reg(dst.base));
+        dynasm!(self.ops ; .arch x64 ; movsd QWORD [Rq(b) + dst.disp], Rx(s));
+    }
+
+    fn fop(&mut self, op: FOp, dst: FReg, src: FReg) {
+        let (d, s) = (freg(dst), freg(src));
+        match op {
+            FOp::Add => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(s)),
+            FOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), Rx(s)),
+            FOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), Rx(s)),
+            FOp::Div => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), Rx(s)),
+        }
+    }
+
+    fn cmp_f64(&mut self, a: FReg, b: FReg) {
+        let (a, b) = (freg(a), freg(b));
+        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(a), Rx(b));
+    }
+
+    fn int_to_f64(&mut self, dst: FReg, src: Reg) {
+        let (d, s) = (freg(dst), reg(src));
+        dynasm!(self.ops ; .arch x64 ; cvtsi2sd Rx(d), Rq(s));
     }
 
     fn finish(self) -> Result<Vec<u8>, AsmError> {

@@ -40,6 +40,66 @@ const T_RECURSION: i32 = offset_of!(ThreadState, recursion_remaining) as i32;
 const C_TRACING: i32 = offset_of!(CFrame, use_tracing) as i32;
 const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 
+mod numbers;
+
+/// Addresses of the builtin types the fast paths test for.
+pub struct Types {
+    pub int: u64,
+    pub float: u64,
+    pub list: u64,
+    pub tuple: u64,
+    pub range_iter: u64,
+    pub list_iter: u64,
+}
+
+impl Types {
+    pub fn new() -> Types {
+        use std::ptr::addr_of_mut;
+        Types {
+            int: addr_of_mut!(ffi::PyLong_Type) as u64,
+            float: addr_of_mut!(ffi::PyFloat_Type) as u64,
+            list: addr_of_mut!(ffi::PyList_Type) as u64,
+            tuple: addr_of_mut!(ffi::PyTuple_Type) as u64,
+            range_iter: addr_of_mut!(ffi::PyRangeIter_Type) as u64,
+            list_iter: addr_of_mut!(ffi::PyListIter_Type) as u64,
+        }
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The address of the cached small int -5, if the small ints are laid
+/// out as CPython 3.11 lays them out (-5..=256, 32 bytes apart).
+pub fn small_ints() -> Option<u64> {
+    // SAFETY: PyLong_FromLong returns the cached objects for -5..=256;
+    // the references are released at once (they stay alive in the cache).
+    unsafe {
+        let first = ffi::PyLong_FromLong(-5);
+        let second = ffi::PyLong_FromLong(-4);
+        let last = ffi::PyLong_FromLong(256);
+        let layout_ok = !first.is_null()
+            && second as usize == first as usize + 32
+            && last as usize == first as usize + 261 * 32;
+        for o in [first, second, last] {
+            ffi::Py_XDECREF(o);
+        }
+        layout_ok.then_some(first as u64)
+    }
+}
+
+/// What a comparison leaves behind.
+#[derive(Clone, Copy)]
+pub(super) enum Outcome {
+    /// A bool on the stack.
+    Value,
+    /// Nothing: fused with the POP_JUMP at index `pop_jump`, it branches.
+    Branch { pop_jump: usize },
+}
+
 /// What the generated code may embed about its code object.
 pub struct Context {
     pub code: *mut CodeObject,
@@ -49,6 +109,9 @@ pub struct Context {
     pub eval_breaker: usize,
     /// Locals that are always bound where read (parameters never deleted).
     pub always_bound: Vec<bool>,
+    pub types: Types,
+    /// Address of the cached small int -5 (see [`small_ints`]).
+    pub small_ints: Option<u64>,
 }
 
 /// The output of code generation.
@@ -455,8 +518,11 @@ impl<M: Masm> Gen<'_, M> {
             UNARY_NEGATIVE => self.op(&instr, operators::unary_negative, d, d),
             UNARY_INVERT => self.op(&instr, operators::unary_invert, d, d),
             UNARY_NOT => self.op(&instr, operators::unary_not, d, d - 1),
-            BINARY_OP => self.op(&instr, operators::binary_op, d, d - 1),
-            COMPARE_OP => self.op(&instr, operators::compare_op, d, d - 1),
+            BINARY_OP => self.binary_op(&instr, d),
+            COMPARE_OP => {
+                let outcome = self.compare_outcome(i);
+                self.compare_op(&instr, d, outcome)
+            }
             CONTAINS_OP => self.op(&instr, operators::contains_op, d, d - 2),
             BINARY_SUBSCR => self.op(&instr, operators::binary_subscr, d, d - 1),
             STORE_SUBSCR => self.op(&instr, operators::store_subscr, d, d - 3),
@@ -504,6 +570,46 @@ impl<M: Masm> Gen<'_, M> {
             | ASYNC_GEN_WRAP | GET_YIELD_FROM_ITER => self.interpret(&instr, d),
         }
         Ok(())
+    }
+
+    /// A COMPARE_OP followed by POP_JUMP_*_IF_TRUE/FALSE branches on the
+    /// comparison directly.
+    fn compare_outcome(&self, i: usize) -> Outcome {
+        use Op::*;
+        match self.flow.instrs.get(i + 1) {
+            Some(next)
+                if matches!(
+                    next.op,
+                    POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
+                        | POP_JUMP_BACKWARD_IF_TRUE
+                ) =>
+            {
+                Outcome::Branch { pop_jump: i + 1 }
+            }
+            _ => Outcome::Value,
+        }
+    }
+
+    /// Ends a fast path: continue after `instr` (a value was pushed) or
+    /// take the fused POP_JUMP's edge for `truth`, with `depth` values
+    /// left on the stack.
+    fn finish_outcome(&mut self, instr: &Instr, outcome: Outcome, truth: bool, depth: u32) {
+        match outcome {
+            Outcome::Value => {
+                let l = self.label_at(instr.next);
+                self.m.jump(l);
+            }
+            Outcome::Branch { pop_jump } => {
+                let pj = self.flow.instrs[pop_jump];
+                let jump_if_true = matches!(pj.op, Op::POP_JUMP_FORWARD_IF_TRUE | Op::POP_JUMP_BACKWARD_IF_TRUE);
+                if truth == jump_if_true {
+                    self.jump_to(&pj, pj.target().unwrap_or(pj.next), depth);
+                } else {
+                    let l = self.label_at(pj.next);
+                    self.m.jump(l);
+                }
+            }
+        }
     }
 
     fn always_bound(&self, local: u32) -> bool {
