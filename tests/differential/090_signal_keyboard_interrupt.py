@@ -4,23 +4,28 @@ import signal
 import threading
 
 
-def spin(limit):
+def spin(limit, stop):
     i = 0
-    while i < limit:
+    while i < limit and not stop:
         i += 1
     return i
 
 
 def main():
-    print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    # A parent that ignores SIGINT passes that on; use Python's default handler.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    stop = []
+    watchdog = threading.Timer(20, stop.append, args=(True,))
+    watchdog.start()
     timer = threading.Timer(0.05, os.kill, args=(os.getpid(), signal.SIGINT))
     timer.start()
     try:
-        spin(10**12)
-        print("not interrupted?")
+        spin(10**12, stop)
+        print("not interrupted")
     except KeyboardInterrupt:
         print("KeyboardInterrupt caught")
     timer.join()
+    watchdog.cancel()
 
     def handler(signum, frame):
         raise KeyboardInterrupt("custom handler %d" % signum)
@@ -33,7 +38,7 @@ def main():
         print("loop finished?")
     except KeyboardInterrupt as e:
         print("KeyboardInterrupt:", e, "at i ==", i)
-    print(spin(1000))
+    print(spin(1000, []))
 
 
 main()

@@ -26,6 +26,7 @@ def clear_running():
 
 
 def main():
+    saved.clear()
     print(outer())
     for f in saved:
         print(f.f_code.co_name, f.f_lineno - inner.__code__.co_firstlineno, sorted(f.f_locals.items()),
