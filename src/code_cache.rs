@@ -160,15 +160,29 @@ impl Arena {
     }
 }
 
+/// Set once the cap is reached: nothing more is compiled.
+static FULL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the cap has been reached.
+pub fn is_full() -> bool {
+    FULL.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Copies `code` into executable memory.
 pub fn place(code: &[u8]) -> Result<Unit, CacheError> {
+    if is_full() {
+        return Err(CacheError::Full);
+    }
     let mut guard = ARENA.lock().map_err(|_| CacheError::Os("poisoned".into()))?;
     if guard.is_none() {
         *guard = Some(Arena::reserve(cap_bytes()?)?);
     }
     let arena = guard.as_mut().ok_or(CacheError::Full)?;
     let pages = code.len().max(1).div_ceil(arena.page);
-    let start = arena.take(pages).ok_or(CacheError::Full)?;
+    let Some(start) = arena.take(pages) else {
+        FULL.store(true, std::sync::atomic::Ordering::Relaxed);
+        return Err(CacheError::Full);
+    };
     let addr = arena.base + start * arena.page;
     let written = arena.protect(start, pages, libc::PROT_READ | libc::PROT_WRITE).and_then(|()| {
         // SAFETY: the pages were just made writable and belong to no one.

@@ -37,9 +37,13 @@ pub unsafe extern "C" fn eval_frame(
             return stack_guard::raise_recursion_error();
         }
         let code = (*frame).f_code;
+        // A frame holding the only reference to its code object runs code
+        // that is being deallocated (a free function of its co_extra calling
+        // back into Python); our state in it may already be freed.
         if throwflag != 0
             || (*code).co_flags & CO_SUSPENDABLE != 0
             || (*(*tstate).cframe).use_tracing != 0
+            || (*code).ob_refcnt < 2
         {
             return pass_through(tstate, frame, throwflag);
         }

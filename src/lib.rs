@@ -16,7 +16,7 @@ use cpython::layout::CodeObject;
 use profile::Tier;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyCode, PyDict};
+use pyo3::types::{PyAny, PyCode, PyDict};
 
 /// Installs the JIT's frame evaluator; `threshold` calls make a function hot
 /// (default: `DIOJIT_THRESHOLD`, else the built-in default).
@@ -28,6 +28,7 @@ fn enable(threshold: Option<i64>) -> PyResult<()> {
         None => options::threshold_from_env(),
     }
     .map_err(PyValueError::new_err)?;
+    code_cache::cap_bytes().map_err(|e| PyValueError::new_err(e.to_string()))?;
     options::set_threshold(threshold);
     // SAFETY: pyfunctions run with the GIL held.
     unsafe { hook::install() }.map_err(|e| match e {
@@ -75,6 +76,11 @@ fn code_info<'py>(code: &Bound<'py, PyCode>) -> PyResult<Bound<'py, PyDict>> {
     report::code_info(code)
 }
 
+#[pyfunction]
+fn native_listing<'py>(code: &Bound<'py, PyCode>) -> PyResult<Bound<'py, PyAny>> {
+    report::native_listing(code)
+}
+
 #[pyfunction(name = "stats")]
 fn stats_dict(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     report::stats_dict(py, is_enabled())
@@ -85,15 +91,26 @@ fn reset_stats() {
     stats::reset();
 }
 
+/// Why `_core` does not load in a subinterpreter (checked by the Python
+/// package, which then stays quiet there).
+const SUBINTERPRETER: &str = "diojit runs in the main interpreter only";
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // Code-extra slots, thread-state ids and the hook are per interpreter;
+    // the JIT's state is the main interpreter's.
     // SAFETY: module initialisation runs with the GIL held.
+    if unsafe { pyo3::ffi::PyInterpreterState_Get() != pyo3::ffi::PyInterpreterState_Main() } {
+        return Err(pyo3::exceptions::PyImportError::new_err(SUBINTERPRETER));
+    }
+    // SAFETY: as above.
     unsafe { profile::init() }.map_err(PyRuntimeError::new_err)?;
     m.add_function(wrap_pyfunction!(enable, m)?)?;
     m.add_function(wrap_pyfunction!(disable, m)?)?;
     m.add_function(wrap_pyfunction!(is_enabled, m)?)?;
     m.add_function(wrap_pyfunction!(opt_out, m)?)?;
     m.add_function(wrap_pyfunction!(code_info, m)?)?;
+    m.add_function(wrap_pyfunction!(native_listing, m)?)?;
     m.add_function(wrap_pyfunction!(stats_dict, m)?)?;
     m.add_function(wrap_pyfunction!(reset_stats, m)?)?;
     m.add("DEFAULT_THRESHOLD", options::DEFAULT_THRESHOLD)?;

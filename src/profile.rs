@@ -8,7 +8,7 @@
 //! All access happens with the GIL held, which serialises every reader and
 //! writer of a state.
 
-use crate::cpython::layout::{CodeObject, InterpreterFrame, WeakReference};
+use crate::cpython::layout::{CodeExtra, CodeObject, InterpreterFrame, WeakReference};
 use crate::stats;
 use pyo3::ffi::{self, PyObject, PyTypeObject};
 use std::os::raw::c_void;
@@ -265,7 +265,7 @@ pub unsafe fn get_or_create(code: *mut CodeObject) -> *mut CodeState {
     let index = EXTRA_INDEX.load(Relaxed);
     // SAFETY: GIL held; on success CPython owns `state` and frees it through
     // `free_state`.
-    let rc = unsafe { ffi::PyUnstable_Code_SetExtra(code as *mut PyObject, index, state as *mut c_void) };
+    let rc = unsafe { attach(code, index, state as *mut c_void) };
     if rc != 0 {
         // SAFETY: not stored, still ours.
         unsafe {
@@ -276,6 +276,42 @@ pub unsafe fn get_or_create(code: *mut CodeObject) -> *mut CodeState {
     }
     stats::FUNCTIONS_SEEN.bump();
     state
+}
+
+/// Stores `value` in slot `index` of `code`'s extra array.
+///
+/// `_PyCode_SetExtra` sizes a new array for every registered PEP 523 user,
+/// and CPython calls each user's free function for each slot when the code
+/// dies, set or not: attaching our state would make other tools' free
+/// functions run on code they never touched. A code object without extras
+/// therefore gets an array just long enough for our slot, laid out and
+/// allocated as CPython does (it grows it with `PyMem_Realloc` if another
+/// user sets a slot later).
+///
+/// # Safety
+/// GIL held, live code object, `index` our registered index.
+unsafe fn attach(code: *mut CodeObject, index: ffi::Py_ssize_t, value: *mut c_void) -> i32 {
+    // SAFETY: as above; the array is filled before it is published.
+    unsafe {
+        if !(*code).co_extra.is_null() {
+            return ffi::PyUnstable_Code_SetExtra(code as *mut PyObject, index, value);
+        }
+        let slots = index as usize + 1;
+        let size = std::mem::size_of::<CodeExtra>() + slots * std::mem::size_of::<*mut c_void>();
+        let extra = ffi::PyMem_Malloc(size) as *mut CodeExtra;
+        if extra.is_null() {
+            ffi::PyErr_NoMemory();
+            return -1;
+        }
+        (*extra).ce_size = slots as ffi::Py_ssize_t;
+        let array = std::ptr::addr_of_mut!((*extra).ce_extras) as *mut *mut c_void;
+        for i in 0..slots {
+            *array.add(i) = std::ptr::null_mut();
+        }
+        *array.add(index as usize) = value;
+        (*code).co_extra = extra;
+        0
+    }
 }
 
 /// Free function CPython calls for our slot when a code object dies.

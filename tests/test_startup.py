@@ -80,3 +80,24 @@ def test_child_processes_inherit_the_switch():
         env=clean_env(DIOJIT="1"),
     )
     assert r.stdout.strip() == "True", r.stderr
+
+
+def test_stats_dir_collects_one_json_file_per_process(tmp_path):
+    r = run_code(
+        """
+        import subprocess, sys
+        def f(x):
+            return x + 1
+        for i in range(10):
+            f(i)
+        subprocess.run([sys.executable, "-c", "pass"])
+        """,
+        env=clean_env(DIOJIT="1", DIOJIT_THRESHOLD="2", DIOJIT_STATS_DIR=str(tmp_path)),
+    )
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    files = sorted(tmp_path.glob("diojit-stats-*.json"))
+    assert len(files) == 2
+    import json
+
+    parent = max((json.loads(p.read_text()) for p in files), key=lambda s: s["calls"])
+    assert parent["compiled"] >= 1 and parent["threshold"] == 2

@@ -22,6 +22,7 @@ __all__ = [
     "stats",
     "reset_stats",
     "info",
+    "dis",
     "format_stats",
     "print_stats",
     "DEFAULT_THRESHOLD",
@@ -40,15 +41,23 @@ def _why_unsupported():
     return None
 
 
+#: True in a subinterpreter: the JIT belongs to the main interpreter.
+IN_SUBINTERPRETER = False
+
+
 def _load_core():
-    global _UNSUPPORTED
+    global _UNSUPPORTED, IN_SUBINTERPRETER
     _UNSUPPORTED = _why_unsupported()
     if _UNSUPPORTED is not None:
         return None
     try:
         from . import _core as core
-    except ImportError as exc:  # a broken or foreign build of the extension
-        _UNSUPPORTED = "diojit's native extension could not be loaded: %s" % exc
+    except ImportError as exc:
+        if "main interpreter only" in str(exc):
+            IN_SUBINTERPRETER = True
+            _UNSUPPORTED = str(exc)
+        else:  # a broken or foreign build of the extension
+            _UNSUPPORTED = "diojit's native extension could not be loaded: %s" % exc
         return None
     return core
 
@@ -58,8 +67,6 @@ _core = _load_core()
 #: Calls after which a function is hot, unless ``enable()`` or
 #: ``DIOJIT_THRESHOLD`` says otherwise.
 DEFAULT_THRESHOLD = 100 if _core is None else _core.DEFAULT_THRESHOLD
-
-_stats_at_exit = False
 
 
 def _require_core():
@@ -84,7 +91,9 @@ def enable(threshold=None):
         raise TypeError("threshold must be an int, not %s" % type(threshold).__name__)
     core.enable(threshold)
     if _env_flag("DIOJIT_STATS"):
-        _print_stats_at_exit()
+        _at_exit_once(print_stats)
+    if os.environ.get("DIOJIT_STATS_DIR"):
+        _at_exit_once(_write_stats_file)
 
 
 def disable():
@@ -127,6 +136,43 @@ def info(func):
     return result
 
 
+def dis(func, file=None):
+    """Print ``func``'s machine code interleaved with the bytecode it came
+    from (or why it has none)."""
+    import dis as bytecode
+
+    code = _code_of(func)
+    core = _require_core()
+    out = sys.stdout if file is None else file
+    details = core.code_info(code)
+    blocks = core.native_listing(code)
+    if blocks is None:
+        why = details["fallback_reason"]
+        print("%s: no native code (state: %s%s)" % (details["name"], details["state"], ": " + why if why else ""), file=out)
+        return
+    native = details["native"]
+    print("%s: %d bytes of native code at %#x, compiled in %.1f us" % (
+        details["name"], native["size"], native["address"], native["compile_time_ns"] / 1000), file=out)
+
+    def show(rows):
+        for address, hexbytes, text in rows:
+            print("        %#x  %-24s %s" % (address, hexbytes, text), file=out)
+
+    by_unit = {unit: rows for unit, rows in blocks if unit is not None}
+    print("  ; prologue", file=out)
+    show(blocks[0][1])
+    for ins in bytecode.get_instructions(code):
+        line = "%4s" % (ins.starts_line if ins.starts_line is not None else "")
+        print("%s %6d %-26s %s" % (line, ins.offset, ins.opname, ins.argrepr), file=out)
+        rows = by_unit.get(ins.offset // 2)
+        if rows is not None:
+            show(rows)
+        elif ins.opname != "EXTENDED_ARG":
+            print("        (not compiled: reached only through the interpreter)", file=out)
+    print("  ; out-of-line paths", file=out)
+    show(blocks[-1][1])
+
+
 def format_stats(counters=None):
     """A readable report of ``stats()`` (or of the given stats dict)."""
     from ._report import format_report
@@ -161,10 +207,28 @@ def _env_flag(name):
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
-def _print_stats_at_exit():
-    global _stats_at_exit
-    if not _stats_at_exit:
+_registered_at_exit = set()
+
+
+def _at_exit_once(fn):
+    if fn not in _registered_at_exit:
         import atexit
 
-        atexit.register(print_stats)
-        _stats_at_exit = True
+        atexit.register(fn)
+        _registered_at_exit.add(fn)
+
+
+def _write_stats_file():
+    """``DIOJIT_STATS_DIR``: this process's stats as JSON, one file per
+    process, for tools that aggregate over many processes."""
+    import json
+
+    directory = os.environ.get("DIOJIT_STATS_DIR")
+    if not directory or _core is None:
+        return
+    try:
+        path = os.path.join(directory, "diojit-stats-%d.json" % os.getpid())
+        with open(path, "w") as f:
+            json.dump(stats(), f)
+    except OSError as exc:
+        sys.stderr.write("diojit: could not write stats to %s: %s\n" % (directory, exc))

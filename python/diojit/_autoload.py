@@ -7,6 +7,8 @@ import sys
 def _start():
     import diojit
 
+    if diojit.IN_SUBINTERPRETER:
+        return  # the main interpreter runs the JIT; subinterpreters need no word
     try:
         diojit.enable()
     except (RuntimeError, ValueError) as exc:

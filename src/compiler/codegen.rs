@@ -56,6 +56,8 @@ pub struct Generated {
     pub bytes: Vec<u8>,
     /// `(code unit, native offset)` of each compiled instruction.
     pub map: Vec<(u32, u32)>,
+    /// Where the out-of-line paths start.
+    pub cold_start: u32,
 }
 
 /// An instruction the compiler cannot handle (the function then runs in
@@ -113,9 +115,10 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
             g.instruction(i, depth)?;
         }
     }
+    let cold_start = g.m.offset() as u32;
     g.emit_cold();
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
-    Ok(Generated { bytes, map: g.map })
+    Ok(Generated { bytes, map: g.map, cold_start })
 }
 
 /// Address of one of the interpreter's static singletons.

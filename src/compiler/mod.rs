@@ -30,6 +30,8 @@ pub struct Native {
     pub unit: code_cache::Unit,
     /// `(code unit, native offset)` per compiled instruction.
     pub map: Vec<(u32, u32)>,
+    /// Offset where the out-of-line paths start.
+    pub cold_start: u32,
     /// The bytecode compiled (`co_code`), to name instructions in stats.
     pub co_code: Vec<u8>,
     pub compile_ns: u64,
@@ -39,6 +41,22 @@ impl Native {
     /// The instruction whose opcode word is at `unit`.
     pub fn opcode_at(&self, unit: usize) -> Option<Op> {
         self.co_code.get(2 * unit).and_then(|&b| Op::from_u8(b))
+    }
+
+    /// The machine code, split into the prologue (no unit), each compiled
+    /// instruction, and the out-of-line paths (no unit), disassembled.
+    pub fn listing(&self) -> Vec<(Option<u32>, Vec<diojit_asm::Line>)> {
+        let lines = diojit_asm::disassemble(self.bytes(), self.unit.addr as u64);
+        let mut bounds: Vec<(Option<u32>, u64)> = vec![(None, 0)];
+        bounds.extend(self.map.iter().map(|&(unit, off)| (Some(unit), off as u64)));
+        bounds.push((None, self.cold_start as u64));
+        let mut out: Vec<(Option<u32>, Vec<diojit_asm::Line>)> = bounds.iter().map(|&(u, _)| (u, Vec::new())).collect();
+        for line in lines {
+            let off = line.address - self.unit.addr as u64;
+            let k = bounds.iter().rposition(|&(_, start)| start <= off).unwrap_or(0);
+            out[k].1.push(line);
+        }
+        out
     }
 
     /// The machine code.
@@ -110,6 +128,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             entry,
             unit,
             map: generated.map,
+            cold_start: generated.cold_start,
             co_code,
             compile_ns: started.elapsed().as_nanos() as u64,
         })

@@ -11,9 +11,12 @@ reaches any unmodified program. Exit status is regrtest's.
 """
 
 import argparse
+import glob
+import json
 import os
 import subprocess
 import sys
+import tempfile
 
 SUBSET = """
 test_grammar test_opcodes test_exceptions test_raise test_with test_contextlib
@@ -71,7 +74,31 @@ def main(argv=None):
     cmd += extra + modules
     mode = "without the JIT" if args.no_jit else "under diojit, threshold %d" % args.threshold
     print("run_regrtest: %s modules %s" % ("all" if args.all else len(modules), mode), flush=True)
-    return subprocess.run(cmd, env=env).returncode
+    with tempfile.TemporaryDirectory(prefix="diojit-stats-") as stats_dir:
+        if not args.no_jit:
+            env["DIOJIT_STATS_DIR"] = stats_dir
+        rc = subprocess.run(cmd, env=env).returncode
+        if not args.no_jit:
+            report_compilation(stats_dir)
+    return rc
+
+
+def report_compilation(stats_dir):
+    """How many hot functions compiled, over every process of the run."""
+    compiled, failures = 0, {}
+    files = glob.glob(os.path.join(stats_dir, "*.json"))
+    for path in files:
+        with open(path) as f:
+            s = json.load(f)
+        compiled += s["compiled"]
+        for reason, n in s["compile_failures"].items():
+            failures[reason] = failures.get(reason, 0) + n
+    failed = sum(failures.values())
+    share = 100.0 * compiled / max(1, compiled + failed)
+    print("run_regrtest: %d processes; %d hot functions compiled, %d fell back (%.2f%% compiled)"
+          % (len(files), compiled, failed, share))
+    for reason, n in sorted(failures.items(), key=lambda kv: -kv[1]):
+        print("run_regrtest:   %6d  %s" % (n, reason))
 
 
 if __name__ == "__main__":

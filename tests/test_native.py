@@ -1,0 +1,149 @@
+"""Compiled state as users see it: info(), dis(), the code-cache cap,
+fallbacks, and the JIT staying out of subinterpreters."""
+
+import io
+
+import pytest
+
+import diojit
+from conftest import clean_env, run_code
+
+
+def test_info_reports_native_code(jit):
+    diojit.enable(threshold=2)
+
+    def f(a):
+        return a * 2
+
+    f(1)
+    assert diojit.info(f)["native"] is None
+    f(2)
+    info = diojit.info(f)
+    assert info["state"] == "compiled"
+    native = info["native"]
+    assert native["size"] > 0 and native["address"] > 0 and native["compile_time_ns"] > 0
+    assert native["instructions"] >= 4
+    assert info["fallback_reason"] is None
+    stats = diojit.stats()
+    assert stats["compiled"] >= 1 and stats["code_bytes"] >= native["size"]
+    assert stats["code_cache_used_bytes"] >= native["size"]
+    assert stats["code_cache_full"] is False
+
+
+def test_generators_fall_back_with_a_reason(jit):
+    diojit.enable(threshold=1)
+
+    def gen():
+        yield 1
+
+    list(gen())
+    # Generator frames never reach the compiler: they pass straight through.
+    assert diojit.info(gen)["state"] == "cold"
+
+
+def test_dis_interleaves_machine_code_with_bytecode(jit):
+    diojit.enable(threshold=1)
+
+    def f(a, b):
+        return a + b
+
+    f(1, 2)
+    out = io.StringIO()
+    diojit.dis(f, file=out)
+    text = out.getvalue()
+    assert "bytes of native code at 0x" in text
+    assert "; prologue" in text and "; out-of-line paths" in text
+    lines = text.splitlines()
+    binary = next(i for i, l in enumerate(lines) if "BINARY_OP" in l)
+    # The instruction is followed by its machine code, which calls a helper.
+    assert "call r11" in "\n".join(lines[binary + 1 : binary + 15])
+    assert any("ret" in l for l in lines)
+
+
+def test_dis_of_uncompiled_function_says_why():
+    def g():
+        pass
+
+    out = io.StringIO()
+    diojit.dis(g, file=out)
+    assert out.getvalue().strip() == "%s: no native code (state: cold)" % g.__qualname__
+
+
+def test_code_cache_cap_stops_compiling_cleanly():
+    r = run_code(
+        """
+        import diojit
+        diojit.enable(threshold=1)
+        fns = []
+        for i in range(400):
+            ns = {}
+            exec("def f%d(x):\\n    return " % i + " + ".join(["x"] * 60), ns)
+            fns.append(ns["f%d" % i])
+        total = sum(f(1) for f in fns)
+        s = diojit.stats()
+        print(total, s["code_cache_full"], s["compile_failures"].get("code cache full", 0) > 0)
+        print(s["code_cache_used_bytes"] <= s["code_cache_limit_bytes"] == 1 << 20)
+        """,
+        env=clean_env(DIOJIT_CODE_MB="1"),
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["24000", "True", "True", "True"]
+
+
+def test_bad_code_cap_is_a_clear_error():
+    r = run_code(
+        """
+        import diojit
+        try:
+            diojit.enable()
+        except ValueError as e:
+            print(e)
+        """,
+        env=clean_env(DIOJIT_CODE_MB="lots"),
+    )
+    assert r.stdout.strip() == 'DIOJIT_CODE_MB must be a positive integer, got "lots"', r.stderr
+
+
+def test_subinterpreters_run_without_the_jit_and_quietly():
+    r = run_code(
+        """
+        import _xxsubinterpreters as interpreters, diojit
+        interp = interpreters.create()
+        interpreters.run_string(interp, "import diojit; assert not diojit.is_enabled(); print('sub ok', diojit.IN_SUBINTERPRETER)")
+        interpreters.destroy(interp)
+        print("main", diojit.is_enabled())
+        """,
+        env=clean_env(DIOJIT="1", DIOJIT_THRESHOLD="1"),
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["sub ok True", "main True"]
+    assert r.stderr == ""
+
+
+def test_other_pep523_users_free_functions_are_not_called_on_code_they_never_touched():
+    code = """
+        import ctypes, gc
+        {enable}
+        py = ctypes.pythonapi
+        freefunc = ctypes.CFUNCTYPE(None, ctypes.c_voidp)
+        request = py._PyEval_RequestCodeExtraIndex
+        request.argtypes = (freefunc,)
+        request.restype = ctypes.c_ssize_t
+        freed = []
+        FREE = freefunc(lambda ptr: freed.append(ptr))
+        request(FREE)
+        def make():
+            def f(x):
+                return x + 1
+            return f
+        f = make()
+        for i in range(3):
+            f(i)
+        del f
+        gc.collect()
+        print(len(freed))
+        """
+    plain = run_code(code.format(enable=""))
+    jitted = run_code(code.format(enable="import diojit; diojit.enable(threshold=1)"))
+    assert plain.returncode == jitted.returncode == 0, jitted.stderr
+    assert plain.stdout == jitted.stdout == "0\n"
