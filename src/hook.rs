@@ -13,6 +13,7 @@ use crate::profile::{self, CodeState, Tier};
 use crate::{options, stack_guard, stats};
 use pyo3::ffi::PyObject;
 use std::os::raw::c_int;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
 /// The eval-frame function installed by `diojit.enable()`.
 ///
@@ -34,7 +35,7 @@ pub unsafe extern "C" fn eval_frame(
     // thread state has a current cframe while frames are evaluated.
     unsafe {
         if stack_guard::exhausted(tstate) {
-            return stack_guard::raise_recursion_error();
+            return run_inlined(tstate, frame, throwflag);
         }
         let code = (*frame).f_code;
         // A frame holding the only reference to its code object runs code
@@ -49,7 +50,10 @@ pub unsafe extern "C" fn eval_frame(
         }
         let state = profile::get(code);
         if state.is_null() {
-            on_first_call(tstate, frame);
+            let state = on_first_call(tstate, frame);
+            if !state.is_null() {
+                return run_native(state, tstate, frame);
+            }
         } else {
             match (*state).tier {
                 Tier::Compiled => {
@@ -95,13 +99,18 @@ unsafe fn run_native(state: *mut CodeState, tstate: *mut ThreadState, frame: *mu
 }
 
 /// First time the hook sees this code object: attach a state and count.
-/// Returns whether the frame should run natively.
+/// Returns the state if the frame should run natively (compiled at its
+/// first call), else NULL.
 #[cold]
-unsafe fn on_first_call(tstate: *mut ThreadState, frame: *mut InterpreterFrame) -> bool {
+unsafe fn on_first_call(tstate: *mut ThreadState, frame: *mut InterpreterFrame) -> *mut CodeState {
     // SAFETY: live frame, GIL held (from `eval_frame`).
     let state = unsafe { profile::get_or_create((*frame).f_code) };
     // SAFETY: just created for this frame's code.
-    !state.is_null() && unsafe { on_cold_call(state, tstate, frame) }
+    if !state.is_null() && unsafe { on_cold_call(state, tstate, frame) } {
+        state
+    } else {
+        std::ptr::null_mut()
+    }
 }
 
 /// A call of a cold function: profile it, and compile it once it reaches
@@ -150,6 +159,35 @@ unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut Co
     }
 }
 
+/// Whether the user wants the JIT on (the hook may be away meanwhile,
+/// see [`run_inlined`]).
+static ENABLED: AtomicBool = AtomicBool::new(false);
+/// Frames currently run by [`run_inlined`] (all threads; GIL held).
+static INLINED_DEPTH: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs a frame when the C stack is nearly exhausted: by the interpreter,
+/// with this hook uninstalled, so that the interpreter inlines the Python
+/// calls below it (as it does when no hook is set) instead of recursing on
+/// the C stack. Deep recursion then behaves as in CPython: it goes as deep
+/// as the recursion limit allows and ends in `RecursionError`, never a
+/// crash. The hook returns when the outermost such frame does. Meanwhile
+/// calls in other threads are interpreted too: slower, never different.
+#[cold]
+unsafe fn run_inlined(tstate: *mut ThreadState, frame: *mut InterpreterFrame, throwflag: c_int) -> *mut PyObject {
+    stats::DEEP_RECURSION.bump();
+    // SAFETY: GIL held; the hook state only changes under the GIL.
+    unsafe {
+        if INLINED_DEPTH.fetch_add(1, Relaxed) == 0 {
+            api::set_eval_frame(None);
+        }
+        let result = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+        if INLINED_DEPTH.fetch_sub(1, Relaxed) == 1 && ENABLED.load(Relaxed) && api::eval_frame() == api::default_eval_frame() {
+            api::set_eval_frame(Some(eval_frame));
+        }
+        result
+    }
+}
+
 /// Why `enable()` could not install the hook.
 #[derive(Debug)]
 pub enum InstallError {
@@ -169,14 +207,14 @@ pub unsafe fn install() -> Result<(), InstallError> {
     unsafe {
         profile::init().map_err(InstallError::NoExtraSlot)?;
         let current = api::eval_frame();
-        if current == eval_frame as *mut _ {
-            return Ok(());
+        if current != eval_frame as *mut _ {
+            if current != api::default_eval_frame() {
+                return Err(InstallError::ForeignHook);
+            }
+            api::set_eval_frame(Some(eval_frame));
         }
-        if current != api::default_eval_frame() {
-            return Err(InstallError::ForeignHook);
-        }
-        api::set_eval_frame(Some(eval_frame));
     }
+    ENABLED.store(true, Relaxed);
     Ok(())
 }
 
@@ -186,6 +224,7 @@ pub unsafe fn install() -> Result<(), InstallError> {
 /// # Safety
 /// GIL held.
 pub unsafe fn uninstall() {
+    ENABLED.store(false, Relaxed);
     // SAFETY: GIL held.
     unsafe {
         if api::eval_frame() == eval_frame as *mut _ {
@@ -201,4 +240,10 @@ pub unsafe fn uninstall() {
 pub unsafe fn installed() -> bool {
     // SAFETY: GIL held.
     unsafe { api::eval_frame() == eval_frame as *mut _ }
+}
+
+/// Whether the JIT is on: the hook is installed, or stepped away while a
+/// deep recursion runs inlined by the interpreter.
+pub fn enabled() -> bool {
+    ENABLED.load(Relaxed)
 }

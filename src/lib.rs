@@ -49,8 +49,7 @@ fn disable() {
 
 #[pyfunction]
 fn is_enabled() -> bool {
-    // SAFETY: GIL held.
-    unsafe { hook::installed() }
+    hook::enabled()
 }
 
 /// Marks a code object never to be compiled.

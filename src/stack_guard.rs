@@ -1,23 +1,23 @@
-//! C-stack overflow guard.
+//! C-stack depth check.
 //!
 //! With a frame-evaluation hook installed, CPython 3.11 stops inlining
-//! Python-to-Python calls, so every Python call recurses on the C stack
-//! (about 500 bytes each). A program that raises the recursion limit would
-//! then crash with SIGSEGV long before CPython's own depth check fires. The
-//! guard compares the stack pointer with a per-thread limit and raises
-//! `RecursionError` instead, leaving a margin for the C code that runs
-//! between Python frames and for unwinding.
+//! Python-to-Python calls, so every Python call recurses on the C stack.
+//! A program that raises the recursion limit would then crash with SIGSEGV
+//! long before CPython's own depth check fires. The hook compares the stack
+//! pointer with a per-thread limit, a margin above the end of the thread's
+//! stack, and when it is reached lets the interpreter run the frame with
+//! its own call inlining, which uses no C stack per Python call (see
+//! `hook::run_inlined`).
 
 use crate::cpython::layout::ThreadState;
 use diojit_asm::stack_pointer;
-use pyo3::ffi;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
 
 /// Room kept free below the limit, as a fraction of the thread's stack and
 /// clamped to a sensible range.
 const MARGIN_DIVISOR: usize = 8;
-const MIN_MARGIN: usize = 64 * 1024;
+const MIN_MARGIN: usize = 8 * 1024;
 const MAX_MARGIN: usize = 1024 * 1024;
 
 /// Sentinel limit for threads whose stack bounds are unknown: never trips.
@@ -35,8 +35,8 @@ thread_local! {
 static CACHED_ID: AtomicU64 = AtomicU64::new(0);
 static CACHED_LIMIT: AtomicUsize = AtomicUsize::new(UNKNOWN);
 
-/// True when the calling thread is too deep in its C stack to start
-/// evaluating another Python frame.
+/// True when the calling thread is too deep in its C stack to evaluate
+/// another Python frame with a C-level recursion.
 ///
 /// # Safety
 /// `tstate` is the calling thread's state and the GIL is held.
@@ -69,22 +69,6 @@ fn thread_limit() -> usize {
     };
     LIMIT.with(|l| l.set(limit));
     limit
-}
-
-/// Raises `RecursionError` as CPython's own depth check does, and returns
-/// the NULL an evaluator returns with an exception set.
-#[cold]
-pub fn raise_recursion_error() -> *mut ffi::PyObject {
-    crate::stats::STACK_OVERFLOWS.bump();
-    // SAFETY: called from the eval-frame hook with the GIL held; the message
-    // is a NUL-terminated static string.
-    unsafe {
-        ffi::PyErr_SetString(
-            ffi::PyExc_RecursionError,
-            c"maximum recursion depth exceeded".as_ptr(),
-        );
-    }
-    std::ptr::null_mut()
 }
 
 /// `(lowest address, size)` of the calling thread's stack.

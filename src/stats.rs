@@ -65,8 +65,9 @@ pub static FUNCTIONS_SEEN: Counter = Counter::new();
 pub static HOT_FUNCTIONS: Counter = Counter::new();
 /// Functions marked with `@diojit.nojit`.
 pub static OPTED_OUT: Counter = Counter::new();
-/// `RecursionError`s raised because the C stack was nearly exhausted.
-pub static STACK_OVERFLOWS: Counter = Counter::new();
+/// Frames run by the interpreter with its own call inlining because the C
+/// stack ran low (deep recursion).
+pub static DEEP_RECURSION: Counter = Counter::new();
 /// Panics caught at the FFI boundary (each one is a bug; the frame ran in
 /// the interpreter instead).
 pub static INTERNAL_ERRORS: Counter = Counter::new();
@@ -96,7 +97,7 @@ pub fn snapshot() -> Snapshot {
             ("functions_seen", FUNCTIONS_SEEN.get()),
             ("hot_functions", HOT_FUNCTIONS.get()),
             ("opted_out", OPTED_OUT.get()),
-            ("stack_overflows", STACK_OVERFLOWS.get()),
+            ("deep_recursion", DEEP_RECURSION.get()),
             ("internal_errors", INTERNAL_ERRORS.get()),
             ("compiled", COMPILED.get()),
             ("code_bytes", CODE_BYTES.get()),
@@ -118,7 +119,7 @@ pub fn reset() {
         &FUNCTIONS_SEEN,
         &HOT_FUNCTIONS,
         &OPTED_OUT,
-        &STACK_OVERFLOWS,
+        &DEEP_RECURSION,
         &INTERNAL_ERRORS,
         &COMPILED,
         &CODE_BYTES,

@@ -15,7 +15,7 @@ try:
     down(0)
 except RecursionError as e:
     print("RecursionError:", e)
-print("alive", diojit.stats()["stack_overflows"] > 0)
+print("alive", diojit.stats()["deep_recursion"] > 0)
 """
 
 

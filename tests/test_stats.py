@@ -10,7 +10,7 @@ DOCUMENTED_KEYS = {
     "functions_seen",
     "hot_functions",
     "opted_out",
-    "stack_overflows",
+    "deep_recursion",
     "internal_errors",
     "compiled",
     "code_bytes",
@@ -86,7 +86,7 @@ def test_no_internal_errors_after_ordinary_work(jit):
         f(i, i)
         f(str(i), "x")
     assert diojit.stats()["internal_errors"] == 0
-    assert diojit.stats()["stack_overflows"] == 0
+    assert diojit.stats()["deep_recursion"] == 0
 
 
 def test_format_stats_is_readable(jit):

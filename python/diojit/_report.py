@@ -9,7 +9,7 @@ _LABELS = [
     ("opted_out", "functions opted out (@nojit)"),
     ("compiled", "functions compiled"),
     ("code_bytes", "native code bytes"),
-    ("stack_overflows", "RecursionErrors from the C-stack guard"),
+    ("deep_recursion", "deep recursions left to the interpreter"),
     ("internal_errors", "internal errors contained"),
 ]
 

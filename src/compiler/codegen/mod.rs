@@ -151,6 +151,10 @@ struct Gen<'a, M: Masm> {
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
     kwnames: Option<usize>,
+    /// The current instruction's code may run Python code (a call, a
+    /// deallocation, an allocation that can trigger the garbage
+    /// collector), which may switch tracing on: its outgoing edges check.
+    runs_code: bool,
     map: Vec<(u32, u32)>,
 }
 
@@ -170,6 +174,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         raise_exit,
         resume_exit,
         kwnames: None,
+        runs_code: false,
         map: Vec::new(),
     };
     g.prologue();
@@ -303,6 +308,7 @@ impl<M: Masm> Gen<'_, M> {
 
     /// Decrements `obj`'s count, deallocating it out of line at zero.
     fn decref(&mut self, obj: Reg, unit: u32) {
+        self.runs_code = true;
         let label = self.m.new_label();
         let back = self.m.new_label();
         self.m.decref_branch_zero(obj, label);
@@ -313,6 +319,7 @@ impl<M: Masm> Gen<'_, M> {
     /// Calls an instruction helper with the interpreter's view of the
     /// instruction.
     fn call_op(&mut self, instr: &Instr, helper: runtime::OpHelper, depth: u32, oparg: u32) {
+        self.runs_code = true;
         self.set_ip(instr.unit);
         self.m.call(
             helper as *const () as usize,
@@ -320,19 +327,17 @@ impl<M: Masm> Gen<'_, M> {
         );
     }
 
-    /// A helper call followed by the error check and, since the helper may
-    /// have run Python code, the tracing check.
+    /// A helper call followed by the error check.
     fn op(&mut self, instr: &Instr, helper: runtime::OpHelper, depth: u32, err_depth: u32) {
         self.call_op(instr, helper, depth, instr.oparg);
         self.check_status(err_depth);
-        let after = depth as i32 + instr.op.stack_effect(instr.oparg, false);
-        self.tracing_check(instr.op, instr.next, after as u32);
     }
 
     /// The same, for helpers that cannot run Python code.
     fn op_pure(&mut self, instr: &Instr, helper: runtime::OpHelper, depth: u32, err_depth: u32) {
-        self.call_op(instr, helper, depth, instr.oparg);
-        self.check_status(err_depth);
+        let runs_code = self.runs_code;
+        self.op(instr, helper, depth, err_depth);
+        self.runs_code = runs_code;
     }
 
     /// Leaves the rest of this execution to the interpreter, which runs
@@ -347,27 +352,26 @@ impl<M: Masm> Gen<'_, M> {
         self.labels[self.flow.index_of(unit).expect("jump targets are instructions")]
     }
 
-    /// Jumps to `target` backwards, checking the eval breaker first as the
-    /// interpreter does on backward jumps.
-    fn jump_backward(&mut self, instr: &Instr, target: u32, depth: u32) {
-        let label = self.label_at(target);
-        self.breaker_check(instr.unit, depth, label, (target, depth));
-        self.m.jump(label);
-    }
-
-    fn jump_to(&mut self, instr: &Instr, target: u32, depth: u32) {
-        if target <= instr.unit {
-            self.jump_backward(instr, target, depth);
-        } else {
-            let l = self.label_at(target);
-            self.m.jump(l);
+    /// Takes the edge from `instr` to the instruction at `dest`, with
+    /// `depth` values on the stack: leaves native code there if tracing
+    /// was switched on by code this instruction ran, and checks the eval
+    /// breaker on backward jumps, as the interpreter does.
+    fn edge(&mut self, instr: &Instr, dest: u32, depth: u32) {
+        if self.runs_code {
+            self.tracing_check(instr.op, dest, depth);
         }
+        let label = self.label_at(dest);
+        if dest <= instr.unit && instr.op != Op::JUMP_BACKWARD_NO_INTERRUPT {
+            self.breaker_check(instr.unit, depth, label, (dest, depth));
+        }
+        self.m.jump(label);
     }
 
     fn instruction(&mut self, i: usize, depth: u32) -> Result<(), Unsupported> {
         let instr = self.flow.instrs[i];
         let label = self.labels[i];
         self.m.bind(label);
+        self.runs_code = false;
         self.map.push((instr.unit, self.m.offset() as u32));
         let d = depth;
         let next = instr.next;
@@ -443,18 +447,14 @@ impl<M: Masm> Gen<'_, M> {
                 self.m.store(self.stack(d), Reg::Tmp0);
             }
             RETURN_VALUE => {
+                // A frame object that outlives the call reports this line.
+                self.set_ip(instr.unit);
                 self.m.load(Reg::Tmp0, self.stack(d - 1));
                 self.leave_frame();
                 self.m.epilogue();
             }
-            JUMP_FORWARD => {
-                let l = self.label_at(instr.target().unwrap_or(next));
-                self.m.jump(l);
-            }
-            JUMP_BACKWARD => self.jump_backward(&instr, instr.target().unwrap_or(next), d),
-            JUMP_BACKWARD_NO_INTERRUPT => {
-                let l = self.label_at(instr.target().unwrap_or(next));
-                self.m.jump(l);
+            JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                self.edge(&instr, instr.target().unwrap_or(next), d)
             }
             POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
             | POP_JUMP_BACKWARD_IF_TRUE => self.pop_jump_if_bool(&instr, d),
@@ -484,7 +484,6 @@ impl<M: Masm> Gen<'_, M> {
                 let back = self.m.new_label();
                 self.breaker_check(instr.unit, after, back, (next, after));
                 self.m.bind(back);
-                self.tracing_check(instr.op, next, after);
             }
             CALL_FUNCTION_EX => {
                 let after = d - 2 - (instr.oparg & 1);
@@ -569,6 +568,12 @@ impl<M: Masm> Gen<'_, M> {
             | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR | BEFORE_ASYNC_WITH
             | ASYNC_GEN_WRAP | GET_YIELD_FROM_ITER => self.interpret(&instr, d),
         }
+        let falls_through = !instr.op.ends_flow()
+            && !matches!(instr.op, JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT);
+        if self.runs_code && falls_through {
+            let after = d as i32 + instr.op.stack_effect(instr.oparg, false);
+            self.tracing_check(instr.op, next, after as u32);
+        }
         Ok(())
     }
 
@@ -590,24 +595,17 @@ impl<M: Masm> Gen<'_, M> {
         }
     }
 
-    /// Ends a fast path: continue after `instr` (a value was pushed) or
-    /// take the fused POP_JUMP's edge for `truth`, with `depth` values
-    /// left on the stack.
+    /// Ends a comparison's fast path, whose result is `truth`, with
+    /// `depth` values on the stack counting the result: continue after
+    /// `instr` (the bool was pushed), or take the fused POP_JUMP's edge.
     fn finish_outcome(&mut self, instr: &Instr, outcome: Outcome, truth: bool, depth: u32) {
         match outcome {
-            Outcome::Value => {
-                let l = self.label_at(instr.next);
-                self.m.jump(l);
-            }
+            Outcome::Value => self.edge(instr, instr.next, depth),
             Outcome::Branch { pop_jump } => {
                 let pj = self.flow.instrs[pop_jump];
                 let jump_if_true = matches!(pj.op, Op::POP_JUMP_FORWARD_IF_TRUE | Op::POP_JUMP_BACKWARD_IF_TRUE);
-                if truth == jump_if_true {
-                    self.jump_to(&pj, pj.target().unwrap_or(pj.next), depth);
-                } else {
-                    let l = self.label_at(pj.next);
-                    self.m.jump(l);
-                }
+                let dest = if truth == jump_if_true { pj.target().unwrap_or(pj.next) } else { pj.next };
+                self.edge(&pj, dest, depth - 1);
             }
         }
     }
@@ -647,7 +645,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.decref_no_dealloc(Reg::Tmp0);
         self.m.jump(if jump_if_true { fall } else { taken });
         self.m.bind(taken);
-        self.jump_to(instr, target, d - 1);
+        self.edge(instr, target, d - 1);
         self.m.bind(fall);
     }
 
@@ -667,7 +665,7 @@ impl<M: Masm> Gen<'_, M> {
         self.decref(Reg::Tmp1, instr.unit);
         self.m.jump(if jump_if_none { fall } else { taken });
         self.m.bind(taken);
-        self.jump_to(instr, target, d - 1);
+        self.edge(instr, target, d - 1);
         self.m.bind(fall);
     }
 
@@ -696,8 +694,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.jump(fall);
         self.m.bind(keep_on);
         self.m.bind(taken);
-        let l = self.label_at(target);
-        self.m.jump(l);
+        self.edge(instr, target, d);
         self.m.bind(fall);
     }
 
@@ -727,13 +724,9 @@ impl<M: Masm> Gen<'_, M> {
         self.check_status(d);
         self.m.cmp_i32(Reg::Tmp0, 0);
         self.m.branch(Cond::Eq, exhausted);
-        self.tracing_check(instr.op, instr.next, d + 1);
-        let next_label = self.label_at(instr.next);
-        self.m.jump(next_label);
+        self.edge(instr, instr.next, d + 1);
         self.m.bind(exhausted);
-        self.tracing_check(instr.op, target, d - 1);
-        let l = self.label_at(target);
-        self.m.jump(l);
+        self.edge(instr, target, d - 1);
     }
 
     fn emit_cold(&mut self) {

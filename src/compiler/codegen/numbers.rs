@@ -89,6 +89,7 @@ impl<M: Masm> Gen<'_, M> {
     /// `Tmp0`; on allocation failure branches to the error exit at
     /// `err_depth`.
     pub(super) fn box_int(&mut self, unit: u32, err_depth: u32) {
+        self.runs_code = true; // allocating may run the garbage collector
         let (big, done) = (self.m.new_label(), self.m.new_label());
         if let Some(small) = self.ctx.small_ints {
             // -5..=256 are cached: index = value + 5, 32 bytes apart.
@@ -111,6 +112,7 @@ impl<M: Masm> Gen<'_, M> {
 
     /// Boxes the double in `F0` as a float, a new reference in `Tmp0`.
     fn box_float(&mut self, unit: u32, err_depth: u32) {
+        self.runs_code = true; // allocating may run the garbage collector
         self.set_ip(unit);
         // The double is the first floating-point argument, already in F0.
         self.m.call(ffi::PyFloat_FromDouble as *const () as usize, &[]);
@@ -277,14 +279,13 @@ impl<M: Masm> Gen<'_, M> {
             }
             self.decref(Reg::Saved0, instr.unit);
             self.decref(Reg::Saved1, instr.unit);
-            self.finish_outcome(instr, outcome, truth, d - 2);
+            self.finish_outcome(instr, outcome, truth, d - 1);
         }
         self.m.bind(slow);
         self.op(instr, operators::compare_op, d, d - 1);
-        if let Outcome::Branch { pop_jump, .. } = outcome {
-            // The bool is on the stack: let the POP_JUMP decide.
-            let l = self.labels[pop_jump];
-            self.m.jump(l);
+        if let Outcome::Branch { .. } = outcome {
+            // The bool is on the stack: the POP_JUMP (next) decides.
+            self.edge(instr, instr.next, d - 1);
         }
     }
 }
