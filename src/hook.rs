@@ -7,7 +7,7 @@
 //! exception set.
 
 use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
-use crate::compiler;
+use crate::{compiler, runtime};
 use crate::cpython::layout::{CodeObject, InterpreterFrame, ThreadState, CO_SUSPENDABLE};
 use crate::profile::{self, CodeState, Tier};
 use crate::{options, stack_guard, stats};
@@ -92,7 +92,16 @@ unsafe fn run_native(state: *mut CodeState, tstate: *mut ThreadState, frame: *mu
     unsafe {
         let fresh = (*frame).prev_instr == CodeObject::first_instr((*frame).f_code).wrapping_sub(1);
         match &(*state).native {
-            Some(native) if fresh => (native.entry)(frame, tstate),
+            Some(native) if fresh => {
+                // Later calls through this function object skip the hook.
+                let func = (*frame).f_func;
+                let stock = api::_PyFunction_Vectorcall as *const () as usize;
+                if native.vectorcall.is_some() && (*func).vectorcall.map(|f| f as usize) == Some(stock) {
+                    (*func).vectorcall = Some(runtime::calls::vectorcall_dispatch);
+                }
+                stats::NATIVE_CALLS.bump();
+                (native.entry)(frame, tstate)
+            }
             _ => _PyEval_EvalFrameDefault(tstate, frame, 0),
         }
     }
@@ -246,4 +255,9 @@ pub unsafe fn installed() -> bool {
 /// deep recursion runs inlined by the interpreter.
 pub fn enabled() -> bool {
     ENABLED.load(Relaxed)
+}
+
+/// Address of the enabled flag (one byte), for native code.
+pub fn enabled_flag_address() -> usize {
+    std::ptr::addr_of!(ENABLED) as usize
 }

@@ -104,6 +104,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     }
     // SAFETY: as above.
     unsafe { profile::init() }.map_err(PyRuntimeError::new_err)?;
+    // SAFETY: as above.
+    unsafe { runtime::calls::init() };
     m.add_function(wrap_pyfunction!(enable, m)?)?;
     m.add_function(wrap_pyfunction!(disable, m)?)?;
     m.add_function(wrap_pyfunction!(is_enabled, m)?)?;

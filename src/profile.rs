@@ -173,6 +173,11 @@ pub struct CodeState {
     /// The code has a loop (a backward jump): it is compiled at its first
     /// call, since a function called once may spend all its time looping.
     pub has_loop: bool,
+    /// The interpreter's quickening warm-up (`co_warmup`) as native code
+    /// advances it: negative while cold, 0 once the interpreter would have
+    /// specialised the code. Calls behave as the quickened forms only
+    /// then (see `runtime::calls`).
+    pub warmup: i32,
 }
 
 impl CodeState {
@@ -189,6 +194,7 @@ impl CodeState {
             exits: 0,
             // SAFETY: as above.
             has_loop: unsafe { has_backward_jump(code) },
+            warmup: 0,
         }
     }
 

@@ -49,6 +49,12 @@ pub unsafe fn exhausted(tstate: *mut ThreadState) -> bool {
     stack_pointer() < limit
 }
 
+/// Addresses of the cached thread id and its stack limit, for native code
+/// that checks the stack of the thread the hook last ran in.
+pub fn cache_addresses() -> (usize, usize) {
+    (std::ptr::addr_of!(CACHED_ID) as usize, std::ptr::addr_of!(CACHED_LIMIT) as usize)
+}
+
 #[cold]
 fn switch_thread(id: u64) -> usize {
     let limit = thread_limit();

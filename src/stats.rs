@@ -33,6 +33,10 @@ impl Counter {
     fn reset(&self) {
         self.0.store(0, Relaxed);
     }
+    /// Where the count lives, for native code that bumps it in place.
+    pub fn address(&self) -> u64 {
+        self.0.as_ptr() as u64
+    }
 }
 
 /// Counters keyed by a reason string (compile failures, side exits, ...).
@@ -56,6 +60,9 @@ impl ByReason {
 
 /// Frames the hook was called for.
 pub static CALLS: Counter = Counter::new();
+/// Calls that ran native code, whether entered through the hook or called
+/// directly by other native code (which the hook never sees).
+pub static NATIVE_CALLS: Counter = Counter::new();
 /// Frames handed to the interpreter untouched: generator or coroutine frames,
 /// `throw()` entries, tracing or profiling active, opted-out code.
 pub static PASSED_THROUGH: Counter = Counter::new();
@@ -93,6 +100,7 @@ pub fn snapshot() -> Snapshot {
     Snapshot {
         counters: vec![
             ("calls", CALLS.get()),
+            ("native_calls", NATIVE_CALLS.get()),
             ("passed_through", PASSED_THROUGH.get()),
             ("functions_seen", FUNCTIONS_SEEN.get()),
             ("hot_functions", HOT_FUNCTIONS.get()),
@@ -115,6 +123,7 @@ pub fn snapshot() -> Snapshot {
 pub fn reset() {
     for c in [
         &CALLS,
+        &NATIVE_CALLS,
         &PASSED_THROUGH,
         &FUNCTIONS_SEEN,
         &HOT_FUNCTIONS,

@@ -56,6 +56,8 @@ fn rust_offsets() -> Vec<(&'static str, usize)> {
         DictKeysObject { dk_refcnt, dk_log2_size, dk_log2_index_bytes, dk_kind, dk_version,
             dk_usable, dk_nentries, dk_indices }
         DictUnicodeEntry { me_key, me_value }
+        FrameObject { ob_refcnt, ob_type, f_back, f_frame, f_trace, f_lineno, f_trace_lines,
+            f_trace_opcodes, f_fast_as_locals, _f_frame_data }
     }
 }
 

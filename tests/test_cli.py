@@ -74,7 +74,7 @@ def test_script_runs_under_the_jit_and_stats_are_printed(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines() == ["2584", "jit True"]
     assert "diojit stats" in r.stderr
-    calls = next(l for l in r.stderr.splitlines() if "calls seen by the hook" in l)
+    calls = next(l for l in r.stderr.splitlines() if "calls run as native code" in l)
     assert int(calls.split()[-1].replace(",", "")) > 8000
     hot = next(l for l in r.stderr.splitlines() if "hot functions" in l)
     assert int(hot.split()[-1]) >= 1

@@ -6,6 +6,7 @@ DOCUMENTED_KEYS = {
     "enabled",
     "threshold",
     "calls",
+    "native_calls",
     "passed_through",
     "functions_seen",
     "hot_functions",

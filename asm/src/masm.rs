@@ -146,11 +146,19 @@ pub trait Masm {
     /// callee-saved registers, aligns the stack, and sets `Frame` and
     /// `Tstate` from the first two arguments.
     fn prologue(&mut self);
+    /// Function entry for a C function of `args.len()` (at most 4) pointer
+    /// arguments: saves callee-saved registers, aligns the stack, and moves
+    /// the arguments into `args`, which must not be `Tmp2` or `Tmp3`.
+    fn prologue_with(&mut self, args: &[Reg]);
     /// Restores what [`Masm::prologue`] saved and returns `Ret`.
     fn epilogue(&mut self);
     /// Restores what the prologue saved and jumps to `target` with `args`,
     /// so that `target`'s result is returned to our caller.
     fn tail_call(&mut self, target: usize, args: &[Arg]);
+    /// Calls the function at `target` in this code; result in [`Reg::RET`].
+    fn call_label(&mut self, target: Label, args: &[Arg]);
+    /// Compares the machine stack pointer with `b` (for `Below` etc.).
+    fn cmp_sp(&mut self, b: Operand);
     /// Calls the C function at `target`; the result is in [`Reg::RET`].
     fn call(&mut self, target: usize, args: &[Arg]);
 

@@ -275,3 +275,22 @@ fn indirect_call_reads_the_target_before_the_arguments() {
         ["mov r11,[rax+0x38]", "mov rdi,rax", "mov esi,2", "call r11"]
     );
 }
+
+#[test]
+fn entry_with_arguments_internal_calls_and_stack_compare() {
+    let lines = text(|m| {
+        let body = m.new_label();
+        m.prologue_with(&[Reg::Saved0, Reg::Saved1, Reg::Frame, Reg::CFrame]);
+        m.call_label(body, &[Arg::Reg(Reg::Frame), Arg::Reg(Reg::Tstate)]);
+        m.cmp_sp(Operand::Mem(Mem::new(Reg::Tmp0, 0)));
+        m.bind(body);
+    });
+    assert_eq!(
+        lines,
+        [
+            "push rbp", "mov rbp,rsp", "push rbx", "push r12", "push r13", "push r14", "push r15",
+            "sub rsp,8", "mov r14,rdi", "mov r15,rsi", "mov rbx,rdx", "mov r13,rcx", "mov rdi,rbx",
+            "mov rsi,r12", "call 0x30", "cmp rsp,[rax]",
+        ]
+    );
+}

@@ -3,6 +3,7 @@
 # Label for each counter of stats(), in report order.
 _LABELS = [
     ("calls", "calls seen by the hook"),
+    ("native_calls", "calls run as native code"),
     ("passed_through", "frames passed straight to the interpreter"),
     ("functions_seen", "functions seen"),
     ("hot_functions", "hot functions"),

@@ -26,6 +26,16 @@ extern "C" {
 
     pub static mut PyMethod_Type: PyTypeObject;
 
+    /// The stock vectorcall of Python functions.
+    pub fn _PyFunction_Vectorcall(
+        func: *mut PyObject,
+        args: *const *mut PyObject,
+        nargsf: usize,
+        kwnames: *mut PyObject,
+    ) -> *mut PyObject;
+    /// The calling thread's state, or NULL (no checks).
+    pub fn _PyThreadState_UncheckedGet() -> *mut ThreadState;
+
     /// Deallocates an object whose count reached zero (`Py_DECREF`'s slow path).
     pub fn _Py_Dealloc(obj: *mut PyObject);
 

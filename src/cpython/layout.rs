@@ -34,6 +34,25 @@ pub struct InterpreterFrame {
 
 /// `enum _frameowner`.
 pub const FRAME_OWNED_BY_THREAD: c_char = 0;
+pub const FRAME_OWNED_BY_GENERATOR: c_char = 1;
+pub const FRAME_OWNED_BY_FRAME_OBJECT: c_char = 2;
+
+/// `struct _frame` (`PyFrameObject`, Include/internal/pycore_frame.h).
+#[repr(C)]
+pub struct FrameObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub f_back: *mut FrameObject,
+    /// The frame data: the thread's frame while it runs, `_f_frame_data`
+    /// once the frame object owns it.
+    pub f_frame: *mut InterpreterFrame,
+    pub f_trace: *mut PyObject,
+    pub f_lineno: c_int,
+    pub f_trace_lines: c_char,
+    pub f_trace_opcodes: c_char,
+    pub f_fast_as_locals: c_char,
+    pub _f_frame_data: [*mut PyObject; 0],
+}
 
 /// `_PyCFrame` (Include/cpython/pystate.h): one per C-level evaluator entry.
 #[repr(C)]
@@ -343,6 +362,19 @@ pub struct WeakReference {
 }
 
 impl InterpreterFrame {
+    /// `_PyFrame_IsIncomplete`: the frame has not yet run its prologue.
+    ///
+    /// # Safety
+    /// A live frame.
+    pub unsafe fn is_incomplete(frame: *mut InterpreterFrame) -> bool {
+        // SAFETY: a live frame and its code object.
+        unsafe {
+            let code = (*frame).f_code;
+            (*frame).owner != FRAME_OWNED_BY_GENERATOR
+                && (*frame).prev_instr < CodeObject::first_instr(code).add((*code)._co_firsttraceable as usize)
+        }
+    }
+
     /// Pointer to `localsplus[index]`.
     ///
     /// # Safety

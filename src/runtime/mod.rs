@@ -15,6 +15,7 @@ pub mod calls;
 pub mod containers;
 pub mod control;
 pub mod errors;
+pub mod frames;
 pub mod iteration;
 pub mod names;
 pub mod operators;

@@ -155,6 +155,25 @@ impl Masm for X64Masm {
         );
     }
 
+    fn prologue_with(&mut self, args: &[Reg]) {
+        assert!(args.len() <= 4, "at most 4 arguments");
+        dynasm!(self.ops
+            ; .arch x64
+            ; push rbp
+            ; mov rbp, rsp
+            ; push rbx
+            ; push r12
+            ; push r13
+            ; push r14
+            ; push r15
+            ; sub rsp, 8
+        );
+        for (&r, &src) in args.iter().zip(ARG_REGS.iter()) {
+            let d = source(r);
+            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(src));
+        }
+    }
+
     fn epilogue(&mut self) {
         self.restore_callee_saved();
         dynasm!(self.ops ; .arch x64 ; ret);
@@ -168,6 +187,26 @@ impl Masm for X64Masm {
             ; mov r11, QWORD target as i64
             ; jmp r11
         );
+    }
+
+    fn call_label(&mut self, target: Label, args: &[Arg]) {
+        self.set_args(args);
+        let l = self.label(target);
+        dynasm!(self.ops ; .arch x64 ; call =>l);
+    }
+
+    fn cmp_sp(&mut self, b: Operand) {
+        match b {
+            Operand::Reg(r) => {
+                let r = reg(r);
+                dynasm!(self.ops ; .arch x64 ; cmp rsp, Rq(r));
+            }
+            Operand::Imm(imm) => dynasm!(self.ops ; .arch x64 ; cmp rsp, imm),
+            Operand::Mem(m) => {
+                let b = reg(m.base);
+                dynasm!(self.ops ; .arch x64 ; cmp rsp, [Rq(b) + m.disp]);
+            }
+        }
     }
 
     fn call(&mut self, target: usize, args: &[Arg]) {

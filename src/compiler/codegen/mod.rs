@@ -40,7 +40,11 @@ const T_RECURSION: i32 = offset_of!(ThreadState, recursion_remaining) as i32;
 const C_TRACING: i32 = offset_of!(CFrame, use_tracing) as i32;
 const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 
+mod entry;
 mod numbers;
+mod sequences;
+
+pub use entry::{has_vectorcall_entry, EntryInfo};
 
 /// Addresses of the builtin types the fast paths test for.
 pub struct Types {
@@ -112,6 +116,8 @@ pub struct Context {
     pub types: Types,
     /// Address of the cached small int -5 (see [`small_ints`]).
     pub small_ints: Option<u64>,
+    /// Emit a vectorcall entry (for plain functions).
+    pub entry: Option<EntryInfo>,
 }
 
 /// The output of code generation.
@@ -121,6 +127,8 @@ pub struct Generated {
     pub map: Vec<(u32, u32)>,
     /// Where the out-of-line paths start.
     pub cold_start: u32,
+    /// Offset of the vectorcall entry, if emitted.
+    pub vectorcall_offset: Option<u32>,
 }
 
 /// An instruction the compiler cannot handle (the function then runs in
@@ -151,6 +159,8 @@ struct Gen<'a, M: Masm> {
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
     kwnames: Option<usize>,
+    /// Out-of-line deallocations of the vectorcall entry's frame clearing.
+    releases: Vec<(Label, Label)>,
     /// The current instruction's code may run Python code (a call, a
     /// deallocation, an allocation that can trigger the garbage
     /// collector), which may switch tracing on: its outgoing edges check.
@@ -175,8 +185,11 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         resume_exit,
         kwnames: None,
         runs_code: false,
+        releases: Vec::new(),
         map: Vec::new(),
     };
+    let body = g.m.new_label();
+    g.m.bind(body);
     g.prologue();
     for i in 0..flow.instrs.len() {
         if let Some(depth) = flow.depth[i] {
@@ -185,8 +198,13 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     }
     let cold_start = g.m.offset() as u32;
     g.emit_cold();
+    let vectorcall_offset = ctx.entry.as_ref().map(|info| {
+        let offset = g.m.offset() as u32;
+        g.vectorcall_entry(info, body);
+        offset
+    });
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
-    Ok(Generated { bytes, map: g.map, cold_start })
+    Ok(Generated { bytes, map: g.map, cold_start, vectorcall_offset })
 }
 
 /// Address of one of the interpreter's static singletons.
@@ -259,6 +277,24 @@ impl<M: Masm> Gen<'_, M> {
         m.branch(Cond::Eq, ok);
         m.mov_imm(Reg::Tmp0, 0);
         m.epilogue();
+    }
+
+    /// The address of the code's warm-up counter (`CodeState::warmup`).
+    fn warmup_addr(&self) -> u64 {
+        // SAFETY: the state outlives its code's native code; only the
+        // field's address is taken.
+        unsafe { std::ptr::addr_of_mut!((*self.ctx.state).warmup) as u64 }
+    }
+
+    /// `_PyCode_Warmup`: advances the warm-up counter until it reaches 0.
+    fn warm_up(&mut self) {
+        let skip = self.m.new_label();
+        let counter = Mem::new(Reg::Tmp2, 0);
+        self.m.mov_imm(Reg::Tmp2, self.warmup_addr());
+        self.m.cmp_i32_mem(counter, 0);
+        self.m.branch(Cond::Eq, skip);
+        self.m.add_i32_mem(counter, 1);
+        self.m.bind(skip);
     }
 
     /// Unlinks the frame and leaves the recursion count, as every exit
@@ -379,6 +415,7 @@ impl<M: Masm> Gen<'_, M> {
         match instr.op {
             NOP | PRECALL | EXTENDED_ARG | CACHE => {}
             RESUME => {
+                self.warm_up();
                 if instr.oparg < 2 {
                     let back = self.m.new_label();
                     self.breaker_check(instr.unit, d, back, (next, d));
@@ -453,7 +490,9 @@ impl<M: Masm> Gen<'_, M> {
                 self.leave_frame();
                 self.m.epilogue();
             }
-            JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+            JUMP_FORWARD | JUMP_BACKWARD_NO_INTERRUPT => self.edge(&instr, instr.target().unwrap_or(next), d),
+            JUMP_BACKWARD => {
+                self.warm_up();
                 self.edge(&instr, instr.target().unwrap_or(next), d)
             }
             POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
@@ -469,6 +508,8 @@ impl<M: Masm> Gen<'_, M> {
             CALL => {
                 let kwnames = self.kwnames.take().unwrap_or(0);
                 let after = d - instr.oparg - 1;
+                let pop_follows = self.flow.index_of(next).is_some_and(|k| self.flow.instrs[k].op == POP_TOP);
+                let shape = instr.oparg | if pop_follows { calls::RESULT_POPPED } else { 0 };
                 self.set_ip(instr.unit);
                 self.m.call(
                     calls::call as *const () as usize,
@@ -476,8 +517,9 @@ impl<M: Masm> Gen<'_, M> {
                         Arg::Reg(Reg::Tstate),
                         Arg::Reg(Reg::Frame),
                         self.sp(d),
-                        Arg::Imm(instr.oparg as u64),
+                        Arg::Imm(shape as u64),
                         Arg::Imm(kwnames as u64),
+                        Arg::Imm(self.warmup_addr()),
                     ],
                 );
                 self.check_status(after);
@@ -523,8 +565,8 @@ impl<M: Masm> Gen<'_, M> {
                 self.compare_op(&instr, d, outcome)
             }
             CONTAINS_OP => self.op(&instr, operators::contains_op, d, d - 2),
-            BINARY_SUBSCR => self.op(&instr, operators::binary_subscr, d, d - 1),
-            STORE_SUBSCR => self.op(&instr, operators::store_subscr, d, d - 3),
+            BINARY_SUBSCR => self.binary_subscr(&instr, d),
+            STORE_SUBSCR => self.store_subscr(&instr, d),
             DELETE_SUBSCR => self.op(&instr, operators::delete_subscr, d, d - 2),
             BUILD_SLICE => self.op(&instr, operators::build_slice, d, d + 1 - instr.oparg),
             FORMAT_VALUE => {
@@ -714,19 +756,6 @@ impl<M: Masm> Gen<'_, M> {
         self.m.store(self.stack(d - 2), Reg::Tmp0);
         self.decref(Reg::Saved0, instr.unit);
         self.decref(Reg::Saved1, instr.unit);
-    }
-
-    /// FOR_ITER: next item pushed, or the iterator popped and a jump.
-    fn for_iter(&mut self, instr: &Instr, d: u32) {
-        let target = instr.target().unwrap_or(instr.next);
-        let exhausted = self.m.new_label();
-        self.call_op(instr, iteration::for_iter, d, 0);
-        self.check_status(d);
-        self.m.cmp_i32(Reg::Tmp0, 0);
-        self.m.branch(Cond::Eq, exhausted);
-        self.edge(instr, instr.next, d + 1);
-        self.m.bind(exhausted);
-        self.edge(instr, target, d - 1);
     }
 
     fn emit_cold(&mut self) {

@@ -1,0 +1,152 @@
+//! Inline fast paths for indexing lists and tuples with an int, storing
+//! into a list, and iterating over ranges and lists — the cases the
+//! interpreter's own specialised instructions cover. Anything else (a
+//! negative or out-of-range index, subclasses, other types) takes the
+//! generic helper, which raises exactly as the interpreter does.
+
+use super::Gen;
+use crate::compiler::bytecode::Instr;
+use crate::cpython::layout::{ListIterObject, ListObject, LongObject, RangeIterObject, TupleObject};
+use crate::runtime::{iteration, operators};
+use diojit_asm::{Alu, Cond, Label, Masm, Mem, Operand, Reg};
+use std::mem::offset_of;
+
+const OB_TYPE: i32 = 8;
+const LONG_SIZE: i32 = offset_of!(LongObject, ob_size) as i32;
+const LONG_DIGIT: i32 = offset_of!(LongObject, ob_digit) as i32;
+const LIST_SIZE: i32 = offset_of!(ListObject, ob_size) as i32;
+const LIST_ITEMS: i32 = offset_of!(ListObject, ob_item) as i32;
+const TUPLE_SIZE: i32 = offset_of!(TupleObject, ob_size) as i32;
+const TUPLE_ITEMS: i32 = offset_of!(TupleObject, ob_item) as i32;
+const RANGE_INDEX: i32 = offset_of!(RangeIterObject, index) as i32;
+const RANGE_START: i32 = offset_of!(RangeIterObject, start) as i32;
+const RANGE_STEP: i32 = offset_of!(RangeIterObject, step) as i32;
+const RANGE_LEN: i32 = offset_of!(RangeIterObject, len) as i32;
+const LISTITER_INDEX: i32 = offset_of!(ListIterObject, it_index) as i32;
+const LISTITER_SEQ: i32 = offset_of!(ListIterObject, it_seq) as i32;
+
+impl<M: Masm> Gen<'_, M> {
+    /// `Tmp0` = the int `sub` as an index if it is a compact non-negative
+    /// int, else branches to `fail`. Clobbers `Tmp1` and `Tmp2`.
+    fn index_value(&mut self, sub: Reg, fail: Label) {
+        self.guard_type(sub, self.ctx.types.int, fail);
+        self.m.load(Reg::Tmp1, Mem::new(sub, LONG_SIZE));
+        self.m.cmp(Reg::Tmp1, Operand::Imm(1));
+        self.m.branch(Cond::Above, fail); // negative or more than one digit
+        self.m.load_u32(Reg::Tmp0, Mem::new(sub, LONG_DIGIT));
+        self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Reg(Reg::Tmp1)); // 0 for zero
+    }
+
+    /// BINARY_SUBSCR: `list[i]` and `tuple[i]` inline.
+    pub(super) fn binary_subscr(&mut self, instr: &Instr, d: u32) {
+        let (slow, tuple, got, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.m.load(Reg::Saved0, self.stack(d - 2)); // container
+        self.m.load(Reg::Saved1, self.stack(d - 1)); // index
+        self.index_value(Reg::Saved1, slow);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.list);
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+        self.m.branch(Cond::Ne, tuple);
+        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, LIST_SIZE)));
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, LIST_ITEMS));
+        self.m.load_indexed(Reg::Tmp0, Reg::Tmp1, Reg::Tmp0, 0);
+        self.m.jump(got);
+        self.m.bind(tuple);
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.tuple);
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+        self.m.branch(Cond::Ne, slow);
+        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, TUPLE_SIZE)));
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.load_indexed(Reg::Tmp0, Reg::Saved0, Reg::Tmp0, TUPLE_ITEMS);
+        self.m.bind(got);
+        self.m.incref(Reg::Tmp0);
+        self.m.store(self.stack(d - 2), Reg::Tmp0);
+        self.decref(Reg::Saved0, instr.unit);
+        self.decref(Reg::Saved1, instr.unit);
+        self.m.jump(done);
+        self.m.bind(slow);
+        self.op(instr, operators::binary_subscr, d, d - 1);
+        self.m.bind(done);
+    }
+
+    /// STORE_SUBSCR: `list[i] = v` inline.
+    pub(super) fn store_subscr(&mut self, instr: &Instr, d: u32) {
+        let (slow, done) = (self.m.new_label(), self.m.new_label());
+        self.m.load(Reg::Saved0, self.stack(d - 2)); // container
+        self.m.load(Reg::Saved1, self.stack(d - 1)); // index
+        self.index_value(Reg::Saved1, slow);
+        self.guard_type(Reg::Saved0, self.ctx.types.list, slow);
+        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, LIST_SIZE)));
+        self.m.branch(Cond::AboveEq, slow);
+        // The value's reference moves into the list; the old item is released.
+        self.m.load(Reg::Tmp3, Mem::new(Reg::Saved0, LIST_ITEMS));
+        self.m.load_indexed(Reg::Tmp1, Reg::Tmp3, Reg::Tmp0, 0);
+        self.m.load(Reg::Tmp2, self.stack(d - 3));
+        self.m.store_indexed(Reg::Tmp3, Reg::Tmp0, 0, Reg::Tmp2);
+        self.decref(Reg::Tmp1, instr.unit);
+        self.decref(Reg::Saved0, instr.unit);
+        self.decref(Reg::Saved1, instr.unit);
+        self.m.jump(done);
+        self.m.bind(slow);
+        self.op(instr, operators::store_subscr, d, d - 3);
+        self.m.bind(done);
+    }
+
+    /// FOR_ITER: ranges and lists inline; the next item pushed, or the
+    /// iterator popped and a jump past the loop.
+    pub(super) fn for_iter(&mut self, instr: &Instr, d: u32) {
+        let target = instr.target().unwrap_or(instr.next);
+        let (list, slow, push, exhausted) =
+            (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.m.load(Reg::Saved0, self.stack(d - 1));
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
+        // range: start + index * step while index < len.
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.range_iter);
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+        self.m.branch(Cond::Ne, list);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, RANGE_INDEX));
+        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_LEN)));
+        self.m.branch(Cond::Ge, exhausted);
+        self.m.mov(Reg::Tmp1, Reg::Tmp0);
+        self.m.alu(Alu::Add, Reg::Tmp1, Operand::Imm(1));
+        self.m.store(Mem::new(Reg::Saved0, RANGE_INDEX), Reg::Tmp1);
+        self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_STEP)));
+        self.m.alu(Alu::Add, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_START)));
+        self.box_int(instr.unit, d);
+        self.m.jump(push);
+        // list: the item at index while the list lasts (its end, and an
+        // exhausted iterator, are left to the helper).
+        self.m.bind(list);
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.list_iter);
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, LISTITER_SEQ));
+        self.m.test(Reg::Tmp1);
+        self.m.branch(Cond::Eq, slow);
+        self.m.load(Reg::Tmp2, Mem::new(Reg::Saved0, LISTITER_INDEX));
+        self.m.cmp(Reg::Tmp2, Operand::Mem(Mem::new(Reg::Tmp1, LIST_SIZE)));
+        self.m.branch(Cond::Ge, slow);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp1, LIST_ITEMS));
+        self.m.load_indexed(Reg::Tmp0, Reg::Tmp1, Reg::Tmp2, 0);
+        self.m.incref(Reg::Tmp0);
+        self.m.alu(Alu::Add, Reg::Tmp2, Operand::Imm(1));
+        self.m.store(Mem::new(Reg::Saved0, LISTITER_INDEX), Reg::Tmp2);
+        self.m.bind(push);
+        self.m.store(self.stack(d), Reg::Tmp0);
+        self.edge(instr, instr.next, d + 1);
+        // A range runs out without an exception: pop it and leave the loop.
+        self.m.bind(exhausted);
+        self.decref(Reg::Saved0, instr.unit);
+        self.edge(instr, target, d - 1);
+        self.m.bind(slow);
+        let popped = self.m.new_label();
+        self.call_op(instr, iteration::for_iter, d, 0);
+        self.check_status(d);
+        self.m.cmp_i32(Reg::Tmp0, 0);
+        self.m.branch(Cond::Eq, popped);
+        self.edge(instr, instr.next, d + 1);
+        self.m.bind(popped);
+        self.edge(instr, target, d - 1);
+    }
+}
