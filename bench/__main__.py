@@ -94,7 +94,8 @@ def pick_engines(spec):
 
 def measure_all(items, chosen, args):
     """Every item under every engine, alternating, ``args.rounds`` times;
-    fails as soon as an engine's result differs from the first one seen."""
+    fails as soon as an engine's result differs from the first one seen, or
+    the diojit being measured is replaced."""
     samples = {item.name: {e.name: [] for e in chosen} for item in items}
     progress = Progress(len(items) * args.rounds * len(chosen))
     for item in items:
@@ -103,6 +104,11 @@ def measure_all(items, chosen, args):
             for engine in chosen:
                 progress.step("round %d/%d  %s  %s" % (r + 1, args.rounds, item.name, engine.name))
                 m = item.measure(engine, args)
+                if engine.jit and engines.diojit_build() != engine.build:
+                    raise BenchError(
+                        "diojit was reinstalled during the run (%s, now %s): the figures would mix two builds"
+                        % (engine.build, engines.diojit_build())
+                    )
                 if expected is None:
                     expected = (engine.name, m.result)
                 elif m.result != expected[1]:

@@ -1,11 +1,15 @@
 """The engines compared side by side: plain CPython, the same interpreter
 with DIOJIT=1, and PyPy when a ``pypy3`` executable is installed."""
 
+import glob
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from importlib import metadata, util
+from typing import Optional
 
 NAMES = ("cpython", "diojit", "pypy")
 PYPY_HINT = "install it with `apt-get install pypy3` (Debian/Ubuntu) or put a pypy3 on PATH"
@@ -23,9 +27,13 @@ class Engine:
     python: str
     env: dict
     version: str
-    # The diojit engine's children must report the JIT's counters: a run
-    # without them did not measure the JIT.
-    jit: bool = False
+    # The diojit engine's build (see diojit_build); its children must report
+    # the JIT's counters: a run without them did not measure the JIT.
+    build: Optional[str] = None
+
+    @property
+    def jit(self):
+        return self.build is not None
 
 
 def base_env():
@@ -38,13 +46,18 @@ def describe(python):
     return out.stdout.strip()
 
 
-def diojit_version():
-    from importlib import metadata
-
-    try:
-        return metadata.version("diojit")
-    except metadata.PackageNotFoundError:
+def diojit_build():
+    """diojit's version and a hash of its installed extension module: which
+    build the diojit column measures (the package can be reinstalled between
+    runs, or during one)."""
+    spec = util.find_spec("diojit")
+    if spec is None:
         return "not installed"
+    digest = hashlib.sha256()
+    for path in sorted(glob.glob(os.path.join(spec.submodule_search_locations[0], "_core*"))):
+        with open(path, "rb") as f:
+            digest.update(f.read())
+    return "%s, build %s" % (metadata.version("diojit"), digest.hexdigest()[:12])
 
 
 def make(name):
@@ -57,8 +70,9 @@ def make(name):
         # An explicit threshold in the runner's environment is kept, for experiments.
         if os.environ.get("DIOJIT_THRESHOLD"):
             env["DIOJIT_THRESHOLD"] = os.environ["DIOJIT_THRESHOLD"]
-        version = "%s + diojit %s (DIOJIT=1)" % (describe(sys.executable), diojit_version())
-        return Engine(name, sys.executable, env, version, jit=True), None
+        build = diojit_build()
+        version = "%s + diojit %s (DIOJIT=1)" % (describe(sys.executable), build)
+        return Engine(name, sys.executable, env, version, build=build), None
     if name == "pypy":
         python = shutil.which("pypy3")
         if python is None:

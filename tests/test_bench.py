@@ -17,14 +17,14 @@ sys.path.insert(0, REPO)
 
 from bench import report  # noqa: E402
 from bench.__main__ import measure_all, select  # noqa: E402
-from bench.engines import Engine  # noqa: E402
+from bench.engines import Engine, diojit_build  # noqa: E402
 from bench.runs import BenchError, Measurement  # noqa: E402
 
 GROUPS = {"dio": ["fib", "bf", "bf_quick"], "pyperformance": ["nbody", "go"]}
 
 
 def engine(name, jit=False):
-    return Engine(name, sys.executable, {}, name + " 1.0", jit=jit)
+    return Engine(name, sys.executable, {}, name + " 1.0", build=diojit_build() if jit else None)
 
 
 class FakeItem:
@@ -94,3 +94,10 @@ def test_program_runs_standalone_and_checks_itself():
     assert out.returncode == 0, out.stderr
     line = json.loads(out.stdout)
     assert line["name"] == "bf_quick" and line["result"] == 23280
+
+
+def test_a_reinstalled_diojit_stops_the_run(monkeypatch):
+    engines = [engine("cpython"), engine("diojit", jit=True)]
+    monkeypatch.setattr("bench.engines.diojit_build", lambda: "0.1.0, build another")
+    with pytest.raises(BenchError, match="diojit was reinstalled during the run"):
+        measure_all([FakeItem("fib", {"cpython": 1.0, "diojit": 0.5})], engines, SimpleNamespace(rounds=1))
