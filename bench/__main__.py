@@ -104,10 +104,11 @@ def measure_all(items, chosen, args):
             for engine in chosen:
                 progress.step("round %d/%d  %s  %s" % (r + 1, args.rounds, item.name, engine.name))
                 m = item.measure(engine, args)
-                if engine.jit and engines.diojit_build() != engine.build:
+                build = engines.diojit_build() if engine.jit else None
+                if build != engine.build:
                     raise BenchError(
                         "diojit was reinstalled during the run (%s, now %s): the figures would mix two builds"
-                        % (engine.build, engines.diojit_build())
+                        % (engine.build, build)
                     )
                 if expected is None:
                     expected = (engine.name, m.result)

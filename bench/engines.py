@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from importlib import metadata, util
 from typing import Optional
 
+from bench.runs import BenchError
+
 NAMES = ("cpython", "diojit", "pypy")
 PYPY_HINT = "install it with `apt-get install pypy3` (Debian/Ubuntu) or put a pypy3 on PATH"
 
@@ -52,12 +54,16 @@ def diojit_build():
     runs, or during one)."""
     spec = util.find_spec("diojit")
     if spec is None:
-        return "not installed"
+        return None
     digest = hashlib.sha256()
-    for path in sorted(glob.glob(os.path.join(spec.submodule_search_locations[0], "_core*"))):
-        with open(path, "rb") as f:
-            digest.update(f.read())
-    return "%s, build %s" % (metadata.version("diojit"), digest.hexdigest()[:12])
+    try:
+        for path in sorted(glob.glob(os.path.join(spec.submodule_search_locations[0], "_core*"))):
+            with open(path, "rb") as f:
+                digest.update(f.read())
+        version = metadata.version("diojit")
+    except (OSError, metadata.PackageNotFoundError):
+        return "being reinstalled"
+    return "%s, build %s" % (version, digest.hexdigest()[:12])
 
 
 def make(name):
@@ -71,6 +77,8 @@ def make(name):
         if os.environ.get("DIOJIT_THRESHOLD"):
             env["DIOJIT_THRESHOLD"] = os.environ["DIOJIT_THRESHOLD"]
         build = diojit_build()
+        if build is None:
+            raise BenchError("diojit is not installed in %s (pip install .)" % sys.executable)
         version = "%s + diojit %s (DIOJIT=1)" % (describe(sys.executable), build)
         return Engine(name, sys.executable, env, version, build=build), None
     if name == "pypy":
