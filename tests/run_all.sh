@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs diojit from this checkout into the current Python and runs every
-# test suite: Rust unit and layout tests, the pytest suite, and CPython's own
-# regression subset under the JIT.
+# test suite: Rust unit and layout tests, the pytest suite, CPython's own
+# regression subset under the JIT, and the benchmarks' smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -18,3 +18,5 @@ step "pytest"
 "$PYO3_PYTHON" -m pytest tests -q
 step "CPython regression subset under the JIT"
 "$PYO3_PYTHON" tests/cpython/run_regrtest.py
+step "benchmark smoke run (tiny scale, one round, no timing checks)"
+"$PYO3_PYTHON" -m bench --smoke --json "$(mktemp -d)/bench-smoke.json"
