@@ -156,6 +156,8 @@ unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut Co
             stats::COMPILED.bump();
             stats::CODE_BYTES.add(native.unit.len as u64);
             stats::COMPILE_NS.add(native.compile_ns);
+            // SAFETY: GIL held, a live code object.
+            unsafe { crate::perf_map::record(code, native.unit.addr, native.unit.len) };
             state.native = Some(Box::new(native));
             state.tier = Tier::Compiled;
         }

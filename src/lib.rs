@@ -6,6 +6,7 @@ pub mod compiler;
 pub mod cpython;
 pub mod hook;
 pub mod options;
+pub mod perf_map;
 pub mod profile;
 pub mod report;
 pub mod runtime;
@@ -105,7 +106,10 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // SAFETY: as above.
     unsafe { profile::init() }.map_err(PyRuntimeError::new_err)?;
     // SAFETY: as above.
-    unsafe { runtime::calls::init() };
+    unsafe {
+        runtime::calls::init();
+        runtime::caches::init();
+    }
     m.add_function(wrap_pyfunction!(enable, m)?)?;
     m.add_function(wrap_pyfunction!(disable, m)?)?;
     m.add_function(wrap_pyfunction!(is_enabled, m)?)?;

@@ -90,6 +90,43 @@ pub static SIDE_EXITS: ByReason = ByReason::new();
 pub static SIDE_EXITS_BY_OPCODE: ByReason = ByReason::new();
 pub static INVALIDATIONS: ByReason = ByReason::new();
 
+/// The instructions with inline caches.
+#[derive(Clone, Copy)]
+pub enum CacheOp {
+    LoadGlobal,
+    LoadAttr,
+    LoadMethod,
+    StoreAttr,
+}
+
+/// One counter per cached instruction.
+pub struct PerCacheOp([Counter; 4]);
+
+impl PerCacheOp {
+    const fn new() -> Self {
+        PerCacheOp([Counter::new(), Counter::new(), Counter::new(), Counter::new()])
+    }
+    #[inline(always)]
+    pub fn bump(&self, op: CacheOp) {
+        self.0[op as usize].bump();
+    }
+    fn snapshot(&self) -> BTreeMap<String, u64> {
+        ["LOAD_GLOBAL", "LOAD_ATTR", "LOAD_METHOD", "STORE_ATTR"]
+            .iter()
+            .zip(&self.0)
+            .filter(|(_, c)| c.get() > 0)
+            .map(|(name, c)| (name.to_string(), c.get()))
+            .collect()
+    }
+    fn reset(&self) {
+        self.0.iter().for_each(Counter::reset);
+    }
+}
+
+/// Inline-cache misses by instruction: each one ran the instruction
+/// generically and refilled the cache (the first fill included).
+pub static CACHE_MISSES: PerCacheOp = PerCacheOp::new();
+
 /// A snapshot of every counter, in the order the report prints them.
 pub struct Snapshot {
     pub counters: Vec<(&'static str, u64)>,
@@ -116,6 +153,7 @@ pub fn snapshot() -> Snapshot {
             ("side_exits", SIDE_EXITS.snapshot()),
             ("side_exits_by_opcode", SIDE_EXITS_BY_OPCODE.snapshot()),
             ("invalidations", INVALIDATIONS.snapshot()),
+            ("cache_misses", CACHE_MISSES.snapshot()),
         ],
     }
 }
@@ -136,6 +174,7 @@ pub fn reset() {
     ] {
         c.reset();
     }
+    CACHE_MISSES.reset();
     for m in [&COMPILE_FAILURES, &SIDE_EXITS, &SIDE_EXITS_BY_OPCODE, &INVALIDATIONS] {
         m.reset();
     }

@@ -52,6 +52,7 @@ fn rust_offsets() -> Vec<(&'static str, usize)> {
         FloatObject { ob_refcnt, ob_type, ob_fval }
         ListObject { ob_refcnt, ob_type, ob_size, ob_item, allocated }
         TupleObject { ob_refcnt, ob_type, ob_size, ob_item }
+        ModuleObject { ob_refcnt, ob_type, md_dict }
         DictObject { ob_refcnt, ob_type, ma_used, ma_version_tag, ma_keys, ma_values }
         DictKeysObject { dk_refcnt, dk_log2_size, dk_log2_index_bytes, dk_kind, dk_version,
             dk_usable, dk_nentries, dk_indices }

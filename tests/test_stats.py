@@ -20,6 +20,7 @@ DOCUMENTED_KEYS = {
     "side_exits",
     "side_exits_by_opcode",
     "invalidations",
+    "cache_misses",
     "code_cache_used_bytes",
     "code_cache_limit_bytes",
     "code_cache_full",
@@ -29,7 +30,7 @@ DOCUMENTED_KEYS = {
 def test_stats_has_exactly_the_documented_keys():
     s = diojit.stats()
     assert set(s) == DOCUMENTED_KEYS
-    by_reason = {"compile_failures", "side_exits", "side_exits_by_opcode", "invalidations"}
+    by_reason = {"compile_failures", "side_exits", "side_exits_by_opcode", "invalidations", "cache_misses"}
     for key in by_reason:
         assert isinstance(s[key], dict)
     for key in DOCUMENTED_KEYS - by_reason - {"enabled", "code_cache_full"}:

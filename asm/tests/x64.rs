@@ -203,6 +203,7 @@ fn integer_arithmetic() {
             m.load_indexed(Reg::Tmp0, Reg::Tmp1, Reg::Tmp2, 24);
             m.store_indexed(Reg::Tmp1, Reg::Tmp2, 24, Reg::Tmp0);
             m.load_u32(Reg::Tmp3, Mem::new(Reg::Tmp0, 24));
+            m.load_u16(Reg::Tmp3, Mem::new(Reg::Tmp1, 9));
             m.divmod(Reg::Tmp1);
         }),
         [
@@ -220,6 +221,7 @@ fn integer_arithmetic() {
             "mov rax,[r10+rcx*8+0x18]",
             "mov [r10+rcx*8+0x18],rax",
             "mov edx,[rax+0x18]",
+            "movzx edx,word ptr [r10+9]",
             "cqo",
             "idiv r10",
         ]

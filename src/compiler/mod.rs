@@ -41,6 +41,8 @@ pub struct Native {
     /// The bytecode compiled (`co_code`), to name instructions in stats.
     pub co_code: Vec<u8>,
     pub compile_ns: u64,
+    /// The inline caches the code reads; they live as long as it does.
+    pub caches: Vec<Box<crate::runtime::caches::Cache>>,
 }
 
 impl Native {
@@ -153,6 +155,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             cold_start: generated.cold_start,
             co_code,
             compile_ns: started.elapsed().as_nanos() as u64,
+            caches: generated.caches,
         })
     }
 }

@@ -258,6 +258,15 @@ pub struct DictObject {
     pub ma_values: *mut c_void,
 }
 
+/// `PyModuleObject` (Include/internal/pycore_moduleobject.h), its head.
+#[repr(C)]
+pub struct ModuleObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    /// NULL once the module is cleared.
+    pub md_dict: *mut PyObject,
+}
+
 /// `struct _dictkeysobject` (Include/internal/pycore_dict.h); the index
 /// table of `1 << dk_log2_index_bytes` bytes follows, then the entries.
 #[repr(C)]

@@ -6,6 +6,7 @@
 #include "internal/pycore_frame.h"
 #include "internal/pycore_interp.h"
 #include "internal/pycore_dict.h"
+#include "internal/pycore_moduleobject.h"
 #include <stddef.h>
 
 struct diojit_offset {
@@ -154,6 +155,9 @@ const struct diojit_offset diojit_c_offsets[] = {
     {"TupleObject.ob_type", (long)offsetof(PyTupleObject, ob_base.ob_base.ob_type)},
     {"TupleObject.ob_size", (long)offsetof(PyTupleObject, ob_base.ob_size)},
     OFF("TupleObject", PyTupleObject, ob_item),
+    {"ModuleObject.ob_refcnt", (long)offsetof(PyModuleObject, ob_base.ob_refcnt)},
+    {"ModuleObject.ob_type", (long)offsetof(PyModuleObject, ob_base.ob_type)},
+    OFF("ModuleObject", PyModuleObject, md_dict),
     {"DictObject.ob_refcnt", (long)offsetof(PyDictObject, ob_base.ob_refcnt)},
     {"DictObject.ob_type", (long)offsetof(PyDictObject, ob_base.ob_type)},
     OFF("DictObject", PyDictObject, ma_used),

@@ -11,6 +11,7 @@
 //! at. No helper may unwind: a Rust panic is turned into `SystemError`.
 
 pub mod attrs;
+pub mod caches;
 pub mod calls;
 pub mod containers;
 pub mod control;
@@ -94,6 +95,15 @@ pub unsafe fn constant(frame: *mut InterpreterFrame, i: u32) -> Obj {
 pub unsafe fn constant_of(code: *mut CodeObject, i: u32) -> Obj {
     // SAFETY: co_consts is a tuple; the index comes from the bytecode.
     unsafe { ffi::PyTuple_GET_ITEM((*code).co_consts, i as ffi::Py_ssize_t) }
+}
+
+/// Name `i` of a code object (borrowed).
+///
+/// # Safety
+/// A live code object and a valid index.
+pub unsafe fn name_of(code: *mut CodeObject, i: u32) -> Obj {
+    // SAFETY: co_names is a tuple; the index comes from the bytecode.
+    unsafe { ffi::PyTuple_GET_ITEM((*code).co_names, i as ffi::Py_ssize_t) }
 }
 
 /// `frame->localsplus[i]`.

@@ -414,6 +414,11 @@ impl Masm for X64Masm {
         dynasm!(self.ops ; .arch x64 ; mov Rd(d), DWORD [Rq(b) + src.disp]);
     }
 
+    fn load_u16(&mut self, dst: Reg, src: Mem) {
+        let (d, b) = (reg(dst), reg(src.base));
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), WORD [Rq(b) + src.disp]);
+    }
+
     fn call_indirect(&mut self, target: Mem, args: &[Arg]) {
         // The target is read before the arguments are set, in case its
         // base is an argument's source.

@@ -40,6 +40,8 @@ const T_RECURSION: i32 = offset_of!(ThreadState, recursion_remaining) as i32;
 const C_TRACING: i32 = offset_of!(CFrame, use_tracing) as i32;
 const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 
+mod call;
+mod caches;
 mod entry;
 mod numbers;
 mod sequences;
@@ -129,6 +131,8 @@ pub struct Generated {
     pub cold_start: u32,
     /// Offset of the vectorcall entry, if emitted.
     pub vectorcall_offset: Option<u32>,
+    /// The inline caches the code reads (their addresses are in it).
+    pub caches: Vec<Box<crate::runtime::caches::Cache>>,
 }
 
 /// An instruction the compiler cannot handle (the function then runs in
@@ -166,6 +170,8 @@ struct Gen<'a, M: Masm> {
     /// collector), which may switch tracing on: its outgoing edges check.
     runs_code: bool,
     map: Vec<(u32, u32)>,
+    /// The inline caches the code reads, owned with it.
+    caches: Vec<Box<crate::runtime::caches::Cache>>,
 }
 
 /// Generates native code for an analysed code object.
@@ -187,6 +193,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         runs_code: false,
         releases: Vec::new(),
         map: Vec::new(),
+        caches: Vec::new(),
     };
     let body = g.m.new_label();
     g.m.bind(body);
@@ -204,7 +211,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         offset
     });
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
-    Ok(Generated { bytes, map: g.map, cold_start, vectorcall_offset })
+    Ok(Generated { bytes, map: g.map, cold_start, vectorcall_offset, caches: g.caches })
 }
 
 /// Address of one of the interpreter's static singletons.
@@ -505,28 +512,7 @@ impl<M: Masm> Gen<'_, M> {
                 // SAFETY: as for LOAD_CONST.
                 self.kwnames = Some(unsafe { runtime::constant_of(self.ctx.code, instr.oparg) } as usize);
             }
-            CALL => {
-                let kwnames = self.kwnames.take().unwrap_or(0);
-                let after = d - instr.oparg - 1;
-                let pop_follows = self.flow.index_of(next).is_some_and(|k| self.flow.instrs[k].op == POP_TOP);
-                let shape = instr.oparg | if pop_follows { calls::RESULT_POPPED } else { 0 };
-                self.set_ip(instr.unit);
-                self.m.call(
-                    calls::call as *const () as usize,
-                    &[
-                        Arg::Reg(Reg::Tstate),
-                        Arg::Reg(Reg::Frame),
-                        self.sp(d),
-                        Arg::Imm(shape as u64),
-                        Arg::Imm(kwnames as u64),
-                        Arg::Imm(self.warmup_addr()),
-                    ],
-                );
-                self.check_status(after);
-                let back = self.m.new_label();
-                self.breaker_check(instr.unit, after, back, (next, after));
-                self.m.bind(back);
-            }
+            CALL => self.call(&instr, d),
             CALL_FUNCTION_EX => {
                 let after = d - 2 - (instr.oparg & 1);
                 self.op(&instr, calls::call_function_ex, d, after);
@@ -541,7 +527,7 @@ impl<M: Masm> Gen<'_, M> {
             STORE_DEREF => self.op(&instr, names::store_deref, d, d - 1),
             DELETE_DEREF => self.op(&instr, names::delete_deref, d, d),
             LOAD_CLASSDEREF => self.op(&instr, names::load_classderef, d, d),
-            LOAD_GLOBAL => self.op(&instr, names::load_global_op, d, d),
+            LOAD_GLOBAL => self.load_global(&instr, d),
             STORE_GLOBAL => self.op(&instr, names::store_global, d, d - 1),
             DELETE_GLOBAL => self.op(&instr, names::delete_global, d, d),
             LOAD_NAME => self.op(&instr, names::load_name, d, d),
@@ -551,10 +537,10 @@ impl<M: Masm> Gen<'_, M> {
             SETUP_ANNOTATIONS => self.op(&instr, names::setup_annotations, d, d),
             IMPORT_NAME => self.op(&instr, names::import_name, d, d - 1),
             IMPORT_FROM => self.op(&instr, names::import_from, d, d + 1),
-            LOAD_ATTR => self.op(&instr, attrs::load_attr, d, d),
-            STORE_ATTR => self.op(&instr, attrs::store_attr, d, d - 2),
+            LOAD_ATTR => self.load_attr(&instr, d),
+            STORE_ATTR => self.store_attr(&instr, d),
             DELETE_ATTR => self.op(&instr, attrs::delete_attr, d, d - 1),
-            LOAD_METHOD => self.op(&instr, attrs::load_method, d, d),
+            LOAD_METHOD => self.load_method(&instr, d),
             UNARY_POSITIVE => self.op(&instr, operators::unary_positive, d, d),
             UNARY_NEGATIVE => self.op(&instr, operators::unary_negative, d, d),
             UNARY_INVERT => self.op(&instr, operators::unary_invert, d, d),
@@ -587,7 +573,7 @@ impl<M: Masm> Gen<'_, M> {
             DICT_UPDATE => self.op(&instr, containers::dict_update, d, d - 1),
             DICT_MERGE => self.op(&instr, containers::dict_merge, d, d - 1),
             LIST_TO_TUPLE => self.op_pure(&instr, containers::list_to_tuple, d, d - 1),
-            UNPACK_SEQUENCE => self.op(&instr, containers::unpack_sequence, d, d - 1),
+            UNPACK_SEQUENCE => self.unpack_sequence(&instr, d),
             UNPACK_EX => self.op(&instr, containers::unpack_ex, d, d - 1),
             GET_ITER => self.op(&instr, iteration::get_iter, d, d),
             GET_LEN => self.op(&instr, patterns::get_len, d, d),

@@ -7,7 +7,7 @@
 use super::Gen;
 use crate::compiler::bytecode::Instr;
 use crate::cpython::layout::{ListIterObject, ListObject, LongObject, RangeIterObject, TupleObject};
-use crate::runtime::{iteration, operators};
+use crate::runtime::{containers, iteration, operators};
 use diojit_asm::{Alu, Cond, Label, Masm, Mem, Operand, Reg};
 use std::mem::offset_of;
 
@@ -90,6 +90,47 @@ impl<M: Masm> Gen<'_, M> {
         self.m.jump(done);
         self.m.bind(slow);
         self.op(instr, operators::store_subscr, d, d - 3);
+        self.m.bind(done);
+    }
+
+    /// UNPACK_SEQUENCE: exact tuples and lists of the right length inline,
+    /// pushed last item first (what unpacking their iterator gives).
+    pub(super) fn unpack_sequence(&mut self, instr: &Instr, d: u32) {
+        let n = instr.oparg;
+        let (slow, list, items, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        if n > 8 {
+            self.op(instr, containers::unpack_sequence, d, d - 1);
+            return;
+        }
+        self.m.load(Reg::Saved0, self.stack(d - 1));
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.tuple);
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+        self.m.branch(Cond::Ne, list);
+        self.m.load(Reg::Tmp2, Mem::new(Reg::Saved0, TUPLE_SIZE));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(n as i32));
+        self.m.branch(Cond::Ne, slow);
+        self.m.lea(Reg::Tmp1, Mem::new(Reg::Saved0, TUPLE_ITEMS));
+        self.m.jump(items);
+        self.m.bind(list);
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.list);
+        self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(Reg::Tmp2, Mem::new(Reg::Saved0, LIST_SIZE));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(n as i32));
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, LIST_ITEMS));
+        // Tmp1 = the items; slot d - 1 + k gets item n - 1 - k.
+        self.m.bind(items);
+        for k in 0..n {
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 8 * (n - 1 - k) as i32));
+            self.m.incref(Reg::Tmp0);
+            self.m.store(self.stack(d - 1 + k), Reg::Tmp0);
+        }
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        self.m.bind(slow);
+        self.op(instr, containers::unpack_sequence, d, d - 1);
         self.m.bind(done);
     }
 

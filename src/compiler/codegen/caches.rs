@@ -1,0 +1,369 @@
+//! Fast paths of the cached instructions — LOAD_GLOBAL, LOAD_ATTR,
+//! LOAD_METHOD, STORE_ATTR — reading their `runtime::caches::Cache`.
+//! Every guard is re-checked on every execution; a failed one calls the
+//! instruction's `*_cached` helper, which runs it generically and refills
+//! the cache. The rules that make each check sufficient are in
+//! `runtime::caches`.
+
+use super::Gen;
+use crate::compiler::bytecode::Instr;
+use crate::cpython::layout::{DictKeysObject, DictObject, ModuleObject};
+use crate::runtime::caches::{self, kind, Cache, CachedHelper, Entry, CLASS_KEY, ENTRIES, NO_KEYS, WRAPPED_CALLABLE};
+use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
+use pyo3::ffi;
+use std::mem::offset_of;
+
+const OB_TYPE: i32 = 8;
+const C_GUARD: i32 = offset_of!(Entry, guard) as i32;
+const C_KIND: i32 = offset_of!(Entry, kind) as i32;
+const C_SHAPE: i32 = offset_of!(Entry, shape) as i32;
+const C_OFFSET: i32 = offset_of!(Entry, offset) as i32;
+const C_VALUE: i32 = offset_of!(Entry, value) as i32;
+const ENTRY_SIZE: i32 = std::mem::size_of::<Entry>() as i32;
+const ENTRIES_AT: i32 = offset_of!(Cache, entries) as i32;
+const MA_VERSION: i32 = offset_of!(DictObject, ma_version_tag) as i32;
+const MA_KEYS: i32 = offset_of!(DictObject, ma_keys) as i32;
+const DK_NENTRIES: i32 = offset_of!(DictKeysObject, dk_nentries) as i32;
+const MD_DICT: i32 = offset_of!(ModuleObject, md_dict) as i32;
+const TP_VERSION: i32 = offset_of!(ffi::PyTypeObject, tp_version_tag) as i32;
+const HT_CACHED_KEYS: i32 = offset_of!(ffi::PyHeapTypeObject, ht_cached_keys) as i32;
+/// `_PyObject_ManagedDictPointer` and `_PyObject_ValuesPointer`.
+const MANAGED_DICT: i32 = -3 * 8;
+const VALUES: i32 = -4 * 8;
+const F_GLOBALS: i32 = offset_of!(crate::cpython::layout::InterpreterFrame, f_globals) as i32;
+const F_BUILTINS: i32 = offset_of!(crate::cpython::layout::InterpreterFrame, f_builtins) as i32;
+
+impl<M: Masm> Gen<'_, M> {
+    /// A new cache for this instruction, owned by the compiled code.
+    fn new_cache(&mut self) -> u64 {
+        let cache = Box::new(Cache::new());
+        let addr = &*cache as *const Cache as u64;
+        self.caches.push(cache);
+        addr
+    }
+
+    /// `Tmp0` = the value of the cached entry of the dict in `Tmp0`, whose
+    /// key must be `name`; else branches to `miss`. `Tmp2` holds the
+    /// cache; clobbers `Tmp1` and `Tmp3`.
+    fn dict_entry(&mut self, name: u64, miss: Label) {
+        let m = &mut self.m;
+        m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, MA_KEYS));
+        m.load_u16(Reg::Tmp3, Mem::new(Reg::Tmp1, caches::SHAPE_OFFSET as i32));
+        m.cmp(Reg::Tmp3, Operand::Mem(Mem::new(Reg::Tmp2, C_SHAPE)));
+        m.branch(Cond::Ne, miss);
+        m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
+        m.mov_imm(Reg::Tmp3, name);
+        m.cmp(Reg::Tmp3, Operand::Mem(Mem::new(Reg::Tmp1, 0)));
+        m.branch(Cond::Ne, miss);
+        m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 8));
+        m.test(Reg::Tmp0);
+        m.branch(Cond::Eq, miss);
+    }
+
+    /// Branches to `miss` unless `Tmp0` is exactly a dict.
+    fn exact_dict(&mut self, miss: Label) {
+        self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyDict_Type) as u64);
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, OB_TYPE)));
+        self.m.branch(Cond::Ne, miss);
+    }
+
+    /// Calls the miss helper with the interpreter's view of the
+    /// instruction and the cache, then checks for an error.
+    fn cached_miss(&mut self, instr: &Instr, helper: CachedHelper, cache: u64, d: u32, err_depth: u32) {
+        self.runs_code = true;
+        self.set_ip(instr.unit);
+        self.m.call(
+            helper as *const () as usize,
+            &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), self.sp(d), Arg::Imm(instr.oparg as u64), Arg::Imm(cache)],
+        );
+        self.check_status(err_depth);
+    }
+
+    /// LOAD_GLOBAL.
+    pub(super) fn load_global(&mut self, instr: &Instr, d: u32) {
+        let cache = self.new_cache();
+        // SAFETY: the code object (and its names) outlives its native code.
+        let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg >> 1) } as u64;
+        let push_null = instr.oparg & 1;
+        let (miss, in_dict, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let m = &mut self.m;
+        m.mov_imm(Reg::Tmp2, cache + ENTRIES_AT as u64);
+        m.load(Reg::Tmp0, Mem::new(Reg::Frame, F_GLOBALS));
+        // A builtin: globals unchanged since the name was not there.
+        m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, C_GUARD));
+        m.test(Reg::Tmp1);
+        m.branch(Cond::Eq, in_dict);
+        m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, MA_VERSION)));
+        m.branch(Cond::Ne, miss);
+        m.load(Reg::Tmp0, Mem::new(Reg::Frame, F_BUILTINS));
+        m.bind(in_dict);
+        self.exact_dict(miss);
+        self.dict_entry(name, miss);
+        self.m.incref(Reg::Tmp0);
+        if push_null != 0 {
+            self.m.store_imm(self.stack(d), 0);
+        }
+        self.m.store(self.stack(d + push_null), Reg::Tmp0);
+        self.m.jump(done);
+        self.m.bind(miss);
+        self.cached_miss(instr, caches::load_global_cached, cache, d, d);
+        self.m.bind(done);
+    }
+
+    /// Loads the owner on top of the stack into `Saved0` and its type
+    /// into `Tmp1`, and points `Tmp2` at the cache entry keyed by the
+    /// owner (see `caches::Entry::guard`), with its kind in `Tmp3`; or
+    /// branches to `miss`. With `classes`, class owners have keys too.
+    fn find_entry(&mut self, cache: u64, d: u32, classes: bool, miss: Label) {
+        let owner = self.stack(d - 1);
+        let (instance, keyed, found) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let m = &mut self.m;
+        m.load(Reg::Saved0, owner);
+        m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
+        if classes {
+            m.mov_imm(Reg::Tmp2, std::ptr::addr_of_mut!(ffi::PyType_Type) as u64);
+            m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
+            m.branch(Cond::Ne, instance);
+            m.load_u32(Reg::Tmp3, Mem::new(Reg::Saved0, TP_VERSION));
+            m.mov_imm(Reg::Tmp2, CLASS_KEY);
+            m.alu(Alu::Or, Reg::Tmp3, Operand::Reg(Reg::Tmp2));
+            m.jump(keyed);
+        }
+        m.bind(instance);
+        m.load_u32(Reg::Tmp3, Mem::new(Reg::Tmp1, TP_VERSION));
+        m.bind(keyed);
+        m.mov_imm(Reg::Tmp2, cache + ENTRIES_AT as u64);
+        for i in 0..ENTRIES as i32 {
+            let next = m.new_label();
+            m.cmp(Reg::Tmp3, Operand::Mem(Mem::new(Reg::Tmp2, i * ENTRY_SIZE + C_GUARD)));
+            m.branch(Cond::Ne, next);
+            if i > 0 {
+                m.lea(Reg::Tmp2, Mem::new(Reg::Tmp2, i * ENTRY_SIZE));
+            }
+            m.jump(found);
+            m.bind(next);
+        }
+        m.jump(miss);
+        m.bind(found);
+        m.load(Reg::Tmp3, Mem::new(Reg::Tmp2, C_KIND));
+    }
+
+    /// Branches to `next` unless the cache's kind is `k`.
+    fn when_kind(&mut self, k: u64, next: Label) {
+        self.m.cmp(Reg::Tmp3, Operand::Imm(k as i32));
+        self.m.branch(Cond::Ne, next);
+    }
+
+    /// Branches to `miss` if the owner in `Saved0` (type in `Tmp1`) may
+    /// have an instance attribute shadowing a class-level one: its dict is
+    /// materialised, or the type's shared keys grew. Clobbers `Tmp0`.
+    fn no_shadowing(&mut self, miss: Label) {
+        let m = &mut self.m;
+        m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
+        m.test(Reg::Tmp0);
+        m.branch(Cond::Ne, miss);
+        m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, HT_CACHED_KEYS));
+        m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, DK_NENTRIES));
+        m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Tmp2, C_SHAPE)));
+        m.branch(Cond::Ne, miss);
+    }
+
+    /// `Tmp0` = the module attribute, for an owner in `Saved0`.
+    fn module_attr(&mut self, name: u64, miss: Label) {
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MD_DICT));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.dict_entry(name, miss);
+    }
+
+    /// LOAD_ATTR.
+    pub(super) fn load_attr(&mut self, instr: &Instr, d: u32) {
+        let cache = self.new_cache();
+        // SAFETY: as in `load_global`.
+        let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg) } as u64;
+        let miss = self.m.new_label();
+        let got = self.m.new_label();
+        let done = self.m.new_label();
+        self.find_entry(cache, d, true, miss);
+        // Instance values: the dict not materialised, the value set.
+        let next = self.m.new_label();
+        self.when_kind(kind::VALUES, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Ne, miss);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, VALUES));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.load_at_cached_offset(miss, got);
+        self.m.bind(next);
+        // A slot.
+        let next = self.m.new_label();
+        self.when_kind(kind::SLOT, next);
+        self.m.mov(Reg::Tmp0, Reg::Saved0);
+        self.load_at_cached_offset(miss, got);
+        self.m.bind(next);
+        // A module attribute.
+        let next = self.m.new_label();
+        self.when_kind(kind::MODULE, next);
+        self.module_attr(name, miss);
+        self.m.jump(got);
+        self.m.bind(next);
+        // An entry of the instance's materialised dict.
+        let next = self.m.new_label();
+        self.when_kind(kind::DICT, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.dict_entry(name, miss);
+        self.m.jump(got);
+        self.m.bind(next);
+        // An attribute of a class owner.
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_VALUE, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.jump(got);
+        self.m.bind(next);
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_STATIC, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, WRAPPED_CALLABLE));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.jump(got);
+        self.m.bind(next);
+        // A class attribute no instance attribute shadows.
+        self.when_kind(kind::CLASS_VALUE, miss);
+        let value = self.m.new_label();
+        self.m.mov_imm(Reg::Tmp0, NO_KEYS);
+        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Tmp2, C_SHAPE)));
+        self.m.branch(Cond::Eq, value);
+        self.no_shadowing(miss);
+        self.m.bind(value);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        // The attribute replaces its owner on the stack.
+        self.m.bind(got);
+        self.m.incref(Reg::Tmp0);
+        self.m.store(self.stack(d - 1), Reg::Tmp0);
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        self.m.bind(miss);
+        self.cached_miss(instr, caches::load_attr_cached, cache, d, d);
+        self.m.bind(done);
+    }
+
+    /// `Tmp0` = `[Tmp0 + cache.offset]`, branching to `miss` if NULL and
+    /// to `got` otherwise.
+    fn load_at_cached_offset(&mut self, miss: Label, got: Label) {
+        self.m.alu(Alu::Add, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, 0));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.jump(got);
+    }
+
+    /// LOAD_METHOD: `[meth, self]` or `[NULL, attr]`.
+    pub(super) fn load_method(&mut self, instr: &Instr, d: u32) {
+        let cache = self.new_cache();
+        // SAFETY: as in `load_global`.
+        let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg) } as u64;
+        let (miss, method, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let method_in_tmp0 = self.m.new_label();
+        let attr = self.m.new_label();
+        self.find_entry(cache, d, true, miss);
+        let next = self.m.new_label();
+        self.when_kind(kind::METHOD_VALUES, next);
+        self.no_shadowing(miss);
+        self.m.jump(method);
+        self.m.bind(next);
+        let next = self.m.new_label();
+        self.when_kind(kind::METHOD_NO_DICT, next);
+        self.m.jump(method);
+        self.m.bind(next);
+        // A class method of a class owner: [function, class].
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_CLASSMETHOD, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, WRAPPED_CALLABLE));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.mov_imm(Reg::Tmp3, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
+        self.m.cmp(Reg::Tmp3, Operand::Mem(Mem::new(Reg::Tmp0, OB_TYPE)));
+        self.m.branch(Cond::Ne, miss);
+        self.m.jump(method_in_tmp0);
+        self.m.bind(next);
+        // Other attributes: [NULL, attr].
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_VALUE, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.jump(attr);
+        self.m.bind(next);
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_STATIC, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, WRAPPED_CALLABLE));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.jump(attr);
+        self.m.bind(next);
+        self.when_kind(kind::MODULE, miss);
+        self.module_attr(name, miss);
+        self.m.bind(attr);
+        self.m.incref(Reg::Tmp0);
+        self.m.store_imm(self.stack(d - 1), 0);
+        self.m.store(self.stack(d), Reg::Tmp0);
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        // A method: [meth, self]; the owner's reference moves up.
+        self.m.bind(method);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.bind(method_in_tmp0);
+        self.m.incref(Reg::Tmp0);
+        self.m.store(self.stack(d - 1), Reg::Tmp0);
+        self.m.store(self.stack(d), Reg::Saved0);
+        self.m.jump(done);
+        self.m.bind(miss);
+        self.cached_miss(instr, caches::load_method_cached, cache, d, d);
+        self.m.bind(done);
+    }
+
+    /// STORE_ATTR: `owner.name = v` for an owner on top, `v` below it.
+    pub(super) fn store_attr(&mut self, instr: &Instr, d: u32) {
+        let cache = self.new_cache();
+        let (miss, slot, store, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.find_entry(cache, d, false, miss);
+        self.when_kind(kind::VALUES, slot);
+        // Replace a set value in the inline values (adding one is left to
+        // the helper, which also records the insertion order).
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Ne, miss);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
+        self.m.test(Reg::Tmp1);
+        self.m.branch(Cond::Eq, miss);
+        self.m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
+        self.m.load(Reg::Saved1, Mem::new(Reg::Tmp1, 0));
+        self.m.test(Reg::Saved1);
+        self.m.branch(Cond::Eq, miss);
+        self.m.jump(store);
+        self.m.bind(slot);
+        self.when_kind(kind::SLOT, miss);
+        self.m.mov(Reg::Tmp1, Reg::Saved0);
+        self.m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
+        self.m.load(Reg::Saved1, Mem::new(Reg::Tmp1, 0));
+        // The value's reference moves into the object; the old one (if
+        // any) and the owner are released.
+        self.m.bind(store);
+        self.m.load(Reg::Tmp0, self.stack(d - 2));
+        self.m.store(Mem::new(Reg::Tmp1, 0), Reg::Tmp0);
+        let no_old = self.m.new_label();
+        self.m.test(Reg::Saved1);
+        self.m.branch(Cond::Eq, no_old);
+        self.decref(Reg::Saved1, instr.unit);
+        self.m.bind(no_old);
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        self.m.bind(miss);
+        self.cached_miss(instr, caches::store_attr_cached, cache, d, d - 2);
+        self.m.bind(done);
+    }
+}
