@@ -263,3 +263,16 @@ pub fn enabled() -> bool {
 pub fn enabled_flag_address() -> usize {
     std::ptr::addr_of!(ENABLED) as usize
 }
+
+/// Address of the main interpreter's `eval_frame` field, where native
+/// code checks that no other PEP 523 evaluator (a debugger, a profiler,
+/// another JIT) has replaced ours: calls must then reach that one. None
+/// if the build had no header offsets to find it with.
+pub fn eval_frame_slot() -> Option<usize> {
+    static SLOT: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    *SLOT.get_or_init(|| {
+        let offset = crate::cpython::offsets::header_offset("InterpreterState.eval_frame")?;
+        // SAFETY: the main interpreter lives as long as the process.
+        Some(unsafe { pyo3::ffi::PyInterpreterState_Main() } as usize + offset)
+    })
+}

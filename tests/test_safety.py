@@ -130,3 +130,36 @@ def test_a_raised_limit_program_survives_the_whole_program_switch():
     r = run_code(RECURSE_UNBOUNDED.replace("diojit.enable(threshold=1)", ""), env=clean_env(DIOJIT="1"))
     assert r.returncode == 0, r.stderr[-2000:]
     assert "RecursionError: maximum recursion depth exceeded" in r.stdout
+
+
+def test_a_foreign_evaluator_sees_every_call_of_compiled_code():
+    # A debugger or profiler installing its own PEP 523 evaluator must see
+    # calls that compiled code makes to other compiled functions.
+    r = run_code(
+        """
+        import diojit, _testinternalcapi
+        diojit.enable(threshold=1)
+
+        class C:
+            def __getitem__(self, i):
+                return i
+
+        def leaf(x):
+            return C()[x]
+
+        def caller(n):
+            return [leaf(i) for i in range(n)]
+
+        caller(5)
+        assert diojit.info(caller)["state"] == "compiled", diojit.info(caller)
+        seen = []
+        _testinternalcapi.set_eval_frame_record(seen)
+        try:
+            caller(3)
+        finally:
+            _testinternalcapi.set_eval_frame_default()
+        print(seen)
+        """
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == str(["caller", "<listcomp>"] + ["leaf", "__getitem__"] * 3)

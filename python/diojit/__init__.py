@@ -228,7 +228,7 @@ def _write_stats_file():
         return
     try:
         path = os.path.join(directory, "diojit-stats-%d.json" % os.getpid())
-        with open(path, "w") as f:
+        with open(path, "w", encoding="utf-8") as f:
             json.dump(stats(), f)
     except OSError as exc:
         sys.stderr.write("diojit: could not write stats to %s: %s\n" % (directory, exc))

@@ -128,14 +128,15 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             always_bound: always_bound(code, &flow),
             types: codegen::Types::new(),
             small_ints: codegen::small_ints(),
-            entry: codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount).then(|| {
-                codegen::EntryInfo {
+            entry: crate::hook::eval_frame_slot()
+                .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
+                .map(|slot| codegen::EntryInfo {
                     argcount: (*code).co_argcount as u32,
                     nlocalsplus: (*code).co_nlocalsplus as u32,
                     stacksize: (*code).co_stacksize as u32,
                     calls_counter: std::ptr::addr_of_mut!((*state).calls) as u64,
-                }
-            }),
+                    eval_frame_slot: slot as u64,
+                }),
         };
         let generated = codegen::generate(diojit_asm::Native::new(), &ctx, &flow)
             .map_err(|e| Fallback::Unsupported(e.0))?;

@@ -281,6 +281,8 @@ pub struct DictKeysObject {
     pub dk_indices: [u8; 0],
 }
 
+/// `dk_kind` of a table with keys of any type (entries with hashes).
+pub const DICT_KEYS_GENERAL: u8 = 0;
 /// `dk_kind` of a table whose keys are all str (entries without hashes).
 pub const DICT_KEYS_UNICODE: u8 = 1;
 

@@ -8,3 +8,4 @@
 pub mod api;
 pub mod opcode;
 pub mod layout;
+pub mod offsets;

@@ -113,6 +113,8 @@ const struct diojit_offset diojit_c_offsets[] = {
     OFF("LineOpaque", struct _opaque, computed_line),
     OFF("LineOpaque", struct _opaque, lo_next),
     OFF("LineOpaque", struct _opaque, limit),
+    /* Read at run time (src/cpython/offsets.rs), not mirrored. */
+    OFF("InterpreterState", PyInterpreterState, eval_frame),
     OFF("InterpreterState", PyInterpreterState, next),
     OFF("InterpreterState", PyInterpreterState, threads),
     OFF("InterpreterState", PyInterpreterState, runtime),

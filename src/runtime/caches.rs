@@ -25,7 +25,7 @@
 use super::{attrs, name, names, Obj, Sp};
 use crate::cpython::api;
 use crate::cpython::layout::{DictKeysObject, DictObject, DictUnicodeEntry, InterpreterFrame, ThreadState};
-use crate::cpython::layout::{ModuleObject, DICT_KEYS_UNICODE};
+use crate::cpython::layout::{ModuleObject, DICT_KEYS_GENERAL, DICT_KEYS_UNICODE};
 use crate::stats;
 use pyo3::ffi;
 use std::os::raw::c_int;
@@ -70,6 +70,9 @@ pub mod kind {
     /// LOAD_METHOD of a class method of a class: `[function, class]`, the
     /// function read from the classmethod object (`value`) at every use.
     pub const TYPE_CLASSMETHOD: u64 = 10;
+    /// LOAD_METHOD of a method (`value`) on an object whose managed dict
+    /// is materialised: the dict is searched for the name at every use.
+    pub const METHOD_DICT: u64 = 11;
 }
 
 /// Entries per cache: a site may see up to this many types.
@@ -120,10 +123,6 @@ impl Cache {
     /// an empty one, or the oldest filled. None once the site has been
     /// refilled too often to be worth caching.
     fn slot_for(&mut self, key: u64) -> Option<&mut Entry> {
-        self.refills += 1;
-        if self.refills > MAX_REFILLS {
-            return None;
-        }
         let i = match self.entries.iter().position(|e| e.guard == key) {
             Some(i) => i,
             None => match self.entries.iter().position(|e| e.guard == NEVER) {
@@ -136,6 +135,15 @@ impl Cache {
         };
         self.entries[i] = EMPTY_ENTRY;
         Some(&mut self.entries[i])
+    }
+}
+
+impl Cache {
+    /// Counts a refill; false once the site has been refilled too often to
+    /// be worth caching (checked before any lookup work).
+    fn budget(&mut self) -> bool {
+        self.refills += 1;
+        self.refills <= MAX_REFILLS
     }
 }
 
@@ -238,12 +246,21 @@ pub unsafe extern "C" fn load_global_cached(
     oparg: u32,
     cache: *mut Cache,
 ) -> c_int {
+    stats::CACHE_MISSES.bump(stats::CacheOp::LoadGlobal);
+    // A builtin whose entry stands while other globals were stored: one
+    // lookup shows the name is still not a global.
+    let revalidated = super::guard("load_global_cached", false, || {
+        // SAFETY: the caller's contract; the cache is this site's.
+        unsafe { revalidate_builtin(&mut (*cache).entries[0], frame, sp, oparg) }
+    });
+    if revalidated {
+        return 0;
+    }
     // SAFETY: forwarded.
     let status = unsafe { names::load_global_op(tstate, frame, sp, oparg) };
     if status != 0 {
         return status;
     }
-    stats::CACHE_MISSES.bump(stats::CacheOp::LoadGlobal);
     super::guard("load_global_cached", -1, || {
         // SAFETY: the caller's contract; the cache is this site's.
         unsafe {
@@ -253,6 +270,35 @@ pub unsafe extern "C" fn load_global_cached(
         }
         0
     })
+}
+
+/// For an entry of a builtin whose globals tag went stale: if the name is
+/// still not in globals and the builtins slot still holds it, refreshes
+/// the tag and pushes the value as LOAD_GLOBAL does.
+unsafe fn revalidate_builtin(entry: &mut Entry, frame: *mut InterpreterFrame, sp: *mut Obj, oparg: u32) -> bool {
+    // SAFETY: live frame and namespaces, GIL held; `sp` has room for the
+    // one or two values LOAD_GLOBAL pushes.
+    unsafe {
+        let (globals, builtins) = ((*frame).f_globals, (*frame).f_builtins);
+        let name = name(frame, oparg >> 1);
+        if entry.guard == 0 || entry.guard == NEVER || ffi::PyDict_CheckExact(globals) == 0 || ffi::PyDict_CheckExact(builtins) == 0 {
+            return false;
+        }
+        if !ffi::PyDict_GetItemWithError(globals, name).is_null() || !ffi::PyErr_Occurred().is_null() {
+            ffi::PyErr_Clear();
+            return false;
+        }
+        if !entry_still_holds(builtins, entry, name) {
+            return false;
+        }
+        entry.guard = (*(globals as *mut DictObject)).ma_version_tag;
+        let keys = (*(builtins as *mut DictObject)).ma_keys;
+        let value = (*((keys as *mut u8).add(entry.offset as usize) as *mut DictUnicodeEntry)).me_value;
+        let push_null = (oparg & 1) as usize;
+        *sp = std::ptr::null_mut();
+        *sp.add(push_null) = super::new_ref(value);
+        true
+    }
 }
 
 /// Points the entry at `name`'s slot in globals, or in builtins.
@@ -265,20 +311,21 @@ unsafe fn refill_global(entry: &mut Entry, globals: Obj, builtins: Obj, name: Ob
         if ffi::PyDict_CheckExact(globals) == 0 || ffi::PyDict_CheckExact(builtins) == 0 {
             return;
         }
-        if let Some((shape, offset)) = entry_of(globals, name) {
-            (entry.guard, entry.shape, entry.offset) = (0, shape, offset);
+        let in_globals = !ffi::PyDict_GetItemWithError(globals, name).is_null();
+        if in_globals || !ffi::PyErr_Occurred().is_null() {
+            ffi::PyErr_Clear();
+            if let Some((shape, offset)) = entry_of(globals, name) {
+                (entry.guard, entry.shape, entry.offset) = (0, shape, offset);
+            }
             return;
         }
+        // Often only the globals changed: the builtins slot stands.
         let tag = (*(globals as *mut DictObject)).ma_version_tag;
-        if ffi::PyDict_GetItemWithError(globals, name).is_null() && ffi::PyErr_Occurred().is_null() {
-            // Often only the globals changed: the builtins slot stands.
-            if entry_still_holds(builtins, &previous, name) {
-                (entry.guard, entry.shape, entry.offset) = (tag, previous.shape, previous.offset);
-            } else if let Some((shape, offset)) = entry_of(builtins, name) {
-                (entry.guard, entry.shape, entry.offset) = (tag, shape, offset);
-            }
+        if entry_still_holds(builtins, &previous, name) {
+            (entry.guard, entry.shape, entry.offset) = (tag, previous.shape, previous.offset);
+        } else if let Some((shape, offset)) = entry_of(builtins, name) {
+            (entry.guard, entry.shape, entry.offset) = (tag, shape, offset);
         }
-        ffi::PyErr_Clear();
     }
 }
 
@@ -502,6 +549,9 @@ unsafe fn class_entry(entry: &mut Entry, owner: Obj, name: Obj, method: bool) ->
 
 /// Fills an attribute cache entry for `owner.name` (LOAD_ATTR).
 unsafe fn refill_load_attr(cache: &mut Cache, owner: Obj, name: Obj) {
+    if !cache.budget() {
+        return;
+    }
     // SAFETY: live objects, GIL held; see `classify` and the slot helpers.
     unsafe {
         let Some(key) = owner_key(owner, name) else { return };
@@ -559,6 +609,9 @@ unsafe fn instance_attr_entry(entry: &mut Entry, owner: Obj, name: Obj) -> bool 
 
 /// Fills a method cache entry for `owner.name(...)` (LOAD_METHOD).
 unsafe fn refill_load_method(cache: &mut Cache, owner: Obj, name: Obj) {
+    if !cache.budget() {
+        return;
+    }
     // SAFETY: as for `refill_load_attr`.
     unsafe {
         let Some(key) = owner_key(owner, name) else { return };
@@ -590,10 +643,13 @@ unsafe fn instance_method_entry(entry: &mut Entry, owner: Obj, name: Obj) -> boo
         }
         if (*tp).tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT != 0 {
             let keys = shared_keys(tp);
-            if !(*managed_dict_slot(owner)).is_null() || keys.is_null() || index_in(keys, name).is_some() {
+            if !(*managed_dict_slot(owner)).is_null() {
+                entry.kind = kind::METHOD_DICT;
+            } else if keys.is_null() || index_in(keys, name).is_some() {
                 return false;
+            } else {
+                (entry.kind, entry.shape) = (kind::METHOD_VALUES, (*keys).dk_nentries as u64);
             }
-            (entry.kind, entry.shape) = (kind::METHOD_VALUES, (*keys).dk_nentries as u64);
         } else if (*tp).tp_dictoffset == 0 {
             entry.kind = kind::METHOD_NO_DICT;
         } else {
@@ -606,6 +662,9 @@ unsafe fn instance_method_entry(entry: &mut Entry, owner: Obj, name: Obj) -> boo
 
 /// Fills an attribute-store cache entry for `owner.name = v` (STORE_ATTR).
 unsafe fn refill_store_attr(cache: &mut Cache, owner: Obj, name: Obj) {
+    if !cache.budget() {
+        return;
+    }
     // SAFETY: as for `refill_load_attr`.
     unsafe {
         let tp = ffi::Py_TYPE(owner);
@@ -621,15 +680,82 @@ unsafe fn refill_store_attr(cache: &mut Cache, owner: Obj, name: Obj) {
                 if (*tp).tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT != 0 =>
             {
                 let keys = shared_keys(tp);
-                if !(*managed_dict_slot(owner)).is_null() || (*values_slot(owner)).is_null() || keys.is_null() {
+                if !(*managed_dict_slot(owner)).is_null() {
+                    entry.kind = kind::DICT;
+                } else if (*values_slot(owner)).is_null() || keys.is_null() {
                     return;
+                } else {
+                    let Some(i) = index_in(keys, name) else { return };
+                    (entry.kind, entry.offset) = (kind::VALUES, (i * std::mem::size_of::<Obj>()) as u64);
                 }
-                let Some(i) = index_in(keys, name) else { return };
-                (entry.kind, entry.offset) = (kind::VALUES, (i * std::mem::size_of::<Obj>()) as u64);
             }
             _ => return,
         }
         entry.guard = key;
+    }
+}
+
+/// Records that the inline value at byte `offset` was just set for the
+/// first time (`_PyDictValues_AddToInsertionOrder`: the values' insertion
+/// order is kept in the bytes before them, the count at `[-2]`).
+///
+/// # Safety
+/// Called from native code with the GIL held, for a live values array
+/// and the offset of one of its slots.
+pub unsafe extern "C" fn values_added(values: *mut Obj, offset: u64) {
+    // SAFETY: the order bytes precede the values array; the shared keys
+    // bound the number of entries below the capacity at `[-1]`.
+    unsafe {
+        let size_ptr = (values as *mut u8).sub(2);
+        let size = *size_ptr as usize + 1;
+        *size_ptr.sub(size) = (offset / std::mem::size_of::<Obj>() as u64) as u8;
+        *size_ptr = size as u8;
+    }
+}
+
+/// Looks `name` up in an instance dict for native code, as the generic
+/// attribute lookup would: the value (borrowed) if present, else NULL.
+/// Returns NULL without looking if the dict has keys other than str (a
+/// lookup could then run Python code, which the generic path must run
+/// instead, once): native code then takes the miss path.
+///
+/// # Safety
+/// Called from native code with the GIL held, a live dict and str name.
+pub unsafe extern "C" fn dict_lookup(dict: Obj, name: Obj) -> Obj {
+    // SAFETY: live objects, GIL held; with only str keys the lookup runs
+    // no Python code and cannot fail.
+    unsafe {
+        let keys = (*(dict as *mut DictObject)).ma_keys;
+        if (*keys).dk_kind == DICT_KEYS_GENERAL {
+            return std::ptr::null_mut();
+        }
+        let v = ffi::PyDict_GetItemWithError(dict, name);
+        if v.is_null() {
+            ffi::PyErr_Clear();
+        }
+        v
+    }
+}
+
+/// Whether an instance dict lacks `name`, for native code: 1 if it does,
+/// 0 if it has it or cannot be searched without running Python code (see
+/// [`dict_lookup`]).
+///
+/// # Safety
+/// As [`dict_lookup`].
+pub unsafe extern "C" fn dict_lacks(dict: Obj, name: Obj) -> c_int {
+    // SAFETY: as in `dict_lookup`.
+    unsafe {
+        let keys = (*(dict as *mut DictObject)).ma_keys;
+        if (*keys).dk_kind == DICT_KEYS_GENERAL {
+            return 0;
+        }
+        let v = ffi::PyDict_GetItemWithError(dict, name);
+        if v.is_null() && !ffi::PyErr_Occurred().is_null() {
+            ffi::PyErr_Clear();
+            return 0;
+        }
+        v.is_null() as c_int
     }
 }
 

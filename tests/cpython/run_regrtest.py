@@ -3,6 +3,7 @@
     python tests/cpython/run_regrtest.py            # the CI subset, JIT at threshold 1
     python tests/cpython/run_regrtest.py --no-jit   # the same, without the JIT
     python tests/cpython/run_regrtest.py --all      # the whole suite (long)
+    python tests/cpython/run_regrtest.py --all --exclude test_socket,test_io
     python tests/cpython/run_regrtest.py test_dict  # chosen modules
 
 The JIT reaches every regrtest worker through the environment (DIOJIT=1,
@@ -57,6 +58,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="test modules (default: the CI subset)")
     parser.add_argument("--all", action="store_true", help="run the whole test suite")
+    parser.add_argument("--exclude", default="", help="comma-separated modules to leave out")
     parser.add_argument("--no-jit", action="store_true", help="run without the JIT, for comparison")
     parser.add_argument("--threshold", type=int, default=1)
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
@@ -71,7 +73,10 @@ def main(argv=None):
     cmd = [sys.executable, "-m", "test", "-j", str(args.jobs), "--timeout", str(args.timeout)]
     for case in IGNORED:
         cmd += ["--ignore", case]
+    excluded = [m for m in args.exclude.split(",") if m]
     cmd += extra + modules
+    if excluded:
+        cmd += ["-x"] + excluded
     mode = "without the JIT" if args.no_jit else "under diojit, threshold %d" % args.threshold
     print("run_regrtest: %s modules %s" % ("all" if args.all else len(modules), mode), flush=True)
     with tempfile.TemporaryDirectory(prefix="diojit-stats-") as stats_dir:
@@ -85,18 +90,25 @@ def main(argv=None):
 
 def report_compilation(stats_dir):
     """How many hot functions compiled, over every process of the run."""
-    compiled, failures = 0, {}
+    compiled, failures, unreadable = 0, {}, 0
     files = glob.glob(os.path.join(stats_dir, "*.json"))
     for path in files:
-        with open(path) as f:
-            s = json.load(f)
+        try:
+            with open(path, encoding="utf-8") as f:
+                s = json.load(f)
+        except ValueError:
+            # A process killed while writing (a test's timeout).
+            unreadable += 1
+            continue
         compiled += s["compiled"]
         for reason, n in s["compile_failures"].items():
             failures[reason] = failures.get(reason, 0) + n
     failed = sum(failures.values())
     share = 100.0 * compiled / max(1, compiled + failed)
     print("run_regrtest: %d processes; %d hot functions compiled, %d fell back (%.2f%% compiled)"
-          % (len(files), compiled, failed, share))
+          % (len(files) - unreadable, compiled, failed, share))
+    if unreadable:
+        print("run_regrtest: %d stats files unreadable (processes killed while writing)" % unreadable)
     for reason, n in sorted(failures.items(), key=lambda kv: -kv[1]):
         print("run_regrtest:   %6d  %s" % (n, reason))
 

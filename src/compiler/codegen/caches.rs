@@ -208,13 +208,20 @@ impl<M: Masm> Gen<'_, M> {
         self.module_attr(name, miss);
         self.m.jump(got);
         self.m.bind(next);
-        // An entry of the instance's materialised dict.
-        let next = self.m.new_label();
+        // The instance's materialised dict: the cached entry if this dict
+        // has the same layout, else a lookup.
+        let (next, lookup) = (self.m.new_label(), self.m.new_label());
         self.when_kind(kind::DICT, next);
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, miss);
-        self.dict_entry(name, miss);
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.dict_entry(name, lookup);
+        self.m.jump(got);
+        self.m.bind(lookup);
+        self.m.call(caches::dict_lookup as *const () as usize, &[Arg::Reg(Reg::Saved1), Arg::Imm(name)]);
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
         self.m.jump(got);
         self.m.bind(next);
         // An attribute of a class owner.
@@ -279,6 +286,19 @@ impl<M: Masm> Gen<'_, M> {
         self.when_kind(kind::METHOD_NO_DICT, next);
         self.m.jump(method);
         self.m.bind(next);
+        // A materialised instance dict without the name.
+        let next = self.m.new_label();
+        self.when_kind(kind::METHOD_DICT, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.mov(Reg::Saved1, Reg::Tmp2);
+        self.m.call(caches::dict_lacks as *const () as usize, &[Arg::Reg(Reg::Tmp0), Arg::Imm(name)]);
+        self.m.cmp_i32(Reg::Tmp0, 0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.mov(Reg::Tmp2, Reg::Saved1);
+        self.m.jump(method);
+        self.m.bind(next);
         // A class method of a class owner: [function, class].
         let next = self.m.new_label();
         self.when_kind(kind::TYPE_CLASSMETHOD, next);
@@ -329,22 +349,56 @@ impl<M: Masm> Gen<'_, M> {
     /// STORE_ATTR: `owner.name = v` for an owner on top, `v` below it.
     pub(super) fn store_attr(&mut self, instr: &Instr, d: u32) {
         let cache = self.new_cache();
-        let (miss, slot, store, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (miss, dict, slot, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        // SAFETY: as in `load_global`.
+        let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg) } as u64;
         self.find_entry(cache, d, false, miss);
-        self.when_kind(kind::VALUES, slot);
-        // Replace a set value in the inline values (adding one is left to
-        // the helper, which also records the insertion order).
+        self.when_kind(kind::VALUES, dict);
+        // The inline values: the value's reference moves in; the old one
+        // is released, or a first value is added to the insertion order
+        // (STORE_ATTR_INSTANCE_VALUE).
+        let (replaced, owner) = (self.m.new_label(), self.m.new_label());
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Ne, miss);
-        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
-        self.m.test(Reg::Tmp1);
-        self.m.branch(Cond::Eq, miss);
-        self.m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
-        self.m.load(Reg::Saved1, Mem::new(Reg::Tmp1, 0));
+        self.m.load(Reg::Saved1, Mem::new(Reg::Saved0, VALUES));
         self.m.test(Reg::Saved1);
         self.m.branch(Cond::Eq, miss);
-        self.m.jump(store);
+        self.m.mov(Reg::Tmp1, Reg::Saved1);
+        self.m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
+        self.m.load(Reg::Tmp3, self.stack(d - 2));
+        self.m.store(Mem::new(Reg::Tmp1, 0), Reg::Tmp3);
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Ne, replaced);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, C_OFFSET));
+        self.m.call(caches::values_added as *const () as usize, &[Arg::Reg(Reg::Saved1), Arg::Reg(Reg::Tmp1)]);
+        self.m.jump(owner);
+        self.m.bind(replaced);
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.decref(Reg::Saved1, instr.unit);
+        self.m.bind(owner);
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        // The materialised dict: as the generic store, PyDict_SetItem.
+        self.m.bind(dict);
+        self.when_kind(kind::DICT, slot);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.set_ip(instr.unit);
+        self.m.call(
+            ffi::PyDict_SetItem as *const () as usize,
+            &[Arg::Reg(Reg::Tmp0), Arg::Imm(name), Arg::Load(self.stack(d - 2))],
+        );
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.m.load(Reg::Tmp1, self.stack(d - 2));
+        self.decref(Reg::Tmp1, instr.unit);
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.cmp_i32(Reg::Saved1, 0);
+        let err = self.error(d - 2);
+        self.m.branch(Cond::Lt, err);
+        self.m.jump(done);
         self.m.bind(slot);
         self.when_kind(kind::SLOT, miss);
         self.m.mov(Reg::Tmp1, Reg::Saved0);
@@ -352,7 +406,6 @@ impl<M: Masm> Gen<'_, M> {
         self.m.load(Reg::Saved1, Mem::new(Reg::Tmp1, 0));
         // The value's reference moves into the object; the old one (if
         // any) and the owner are released.
-        self.m.bind(store);
         self.m.load(Reg::Tmp0, self.stack(d - 2));
         self.m.store(Mem::new(Reg::Tmp1, 0), Reg::Tmp0);
         let no_old = self.m.new_label();

@@ -48,6 +48,8 @@ pub struct EntryInfo {
     pub stacksize: u32,
     /// Address of the code state's call counter.
     pub calls_counter: u64,
+    /// Address of the interpreter's `eval_frame` field.
+    pub eval_frame_slot: u64,
 }
 
 impl<M: Masm> Gen<'_, M> {
@@ -68,10 +70,21 @@ impl<M: Masm> Gen<'_, M> {
         self.m.mov_imm(Reg::Tmp1, code);
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, FUNC_CODE)));
         self.m.branch(Cond::Ne, bail);
+        // Our evaluator installed, or none while the JIT is on (a deep
+        // recursion runs inlined); any other evaluator must see the call.
+        let ours = self.m.new_label();
+        self.m.mov_imm(Reg::Tmp1, info.eval_frame_slot);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
+        self.m.mov_imm(Reg::Tmp1, crate::hook::eval_frame as *const () as u64);
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, ours);
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Ne, bail);
         self.m.mov_imm(Reg::Tmp0, crate::hook::enabled_flag_address() as u64);
         self.m.load_u8(Reg::Tmp0, Mem::new(Reg::Tmp0, 0));
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, bail);
+        self.m.bind(ours);
         self.m.call(api::_PyThreadState_UncheckedGet as *const () as usize, &[]);
         self.m.mov(Reg::Tstate, Reg::Tmp0);
         // No native code while tracing or profiling.
