@@ -43,6 +43,7 @@ pub struct Native {
     pub compile_ns: u64,
     /// The inline caches the code reads; they live as long as it does.
     pub caches: Vec<Box<crate::runtime::caches::Cache>>,
+    pub call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
 }
 
 impl Native {
@@ -157,6 +158,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             co_code,
             compile_ns: started.elapsed().as_nanos() as u64,
             caches: generated.caches,
+            call_caches: generated.call_caches,
         })
     }
 }

@@ -9,17 +9,68 @@ use std::os::raw::c_int;
 /// Bit of `call`'s `shape`: the instruction after the call is POP_TOP.
 pub const RESULT_POPPED: u32 = 1 << 31;
 
+/// A CALL site's cache of the C callable it calls, which native code calls
+/// through `stub` (the interpreter's specialised form for that callable
+/// and call shape) while the callable on the stack is `callable`.
+#[repr(C)]
+pub struct CallCache {
+    /// A strong reference, so that the address cannot be reused by another
+    /// object while cached; NULL when empty.
+    pub callable: Obj,
+    pub stub: Option<Stub>,
+    /// The calling code's warm-up counter (`CodeState::warmup`).
+    pub warmup: *const i32,
+}
+
+impl CallCache {
+    pub fn new(warmup: *const i32) -> CallCache {
+        CallCache { callable: std::ptr::null_mut(), stub: None, warmup }
+    }
+
+    /// Caches `stub` for `callable`.
+    ///
+    /// # Safety
+    /// GIL held, a live callable.
+    unsafe fn fill(&mut self, callable: Obj, stub: Stub) {
+        // SAFETY: GIL held; the old reference (if any) is ours.
+        unsafe {
+            let old = std::mem::replace(&mut self.callable, new_ref(callable));
+            self.stub = Some(stub);
+            if !old.is_null() {
+                ffi::Py_DECREF(old);
+            }
+        }
+    }
+}
+
+impl Drop for CallCache {
+    fn drop(&mut self) {
+        if !self.callable.is_null() {
+            // SAFETY: caches die with their code's native code, which is
+            // freed with the code object, under the GIL.
+            unsafe { ffi::Py_DECREF(self.callable) };
+        }
+    }
+}
+
+/// A specialised call of a C callable with positional arguments:
+/// `(callable, args, nargs) -> result or NULL`. It re-checks what it
+/// relies on beyond the callable's identity and otherwise makes the
+/// generic call.
+pub type Stub = unsafe extern "C" fn(Obj, *mut Obj, usize) -> Obj;
+
 /// PRECALL + CALL (with the keyword names KW_NAMES set, or NULL): calls
 /// the callable below `oparg` arguments (and `self`, for methods) and
 /// leaves the result in the callable's lowest slot. Error: that slot is
 /// NULL and the depth is `depth - oparg - 1`. `shape` is the oparg, with
-/// [`RESULT_POPPED`]; `warmup` the calling code's warm-up counter.
+/// [`RESULT_POPPED`]; `cache` the site's.
 ///
 /// Before the interpreter would have quickened the calling code, calls go
 /// through the generic vectorcall, which counts a recursion level for
 /// every C function; after, they take the specialised forms, which count
 /// one only for `METH_O` and `METH_NOARGS`. Programs near the recursion
-/// limit see the same depth either way.
+/// limit see the same depth either way. Warm sites cache their C callable
+/// for native code to call directly.
 ///
 /// # Safety
 /// Called from native code with the GIL held and the call's stack in place.
@@ -29,13 +80,13 @@ pub unsafe extern "C" fn call(
     sp: *mut Obj,
     shape: u32,
     kwnames: Obj,
-    warmup: *const i32,
+    cache: *mut CallCache,
 ) -> c_int {
     let _ = (tstate, frame);
     let sp = Sp(sp);
     super::guard("call", -1, || {
         // SAFETY: the stack holds [NULL or method, callable or self, args...];
-        // `warmup` points into the calling code's live state.
+        // the cache is this site's.
         unsafe {
             let n = (shape & !RESULT_POPPED) as usize;
             let mut is_meth = !sp.peek(n + 2).is_null();
@@ -50,8 +101,17 @@ pub unsafe extern "C" fn call(
             let total = n + is_meth as usize;
             let function = sp.peek(total + 1);
             let args = sp.slot(total);
-            let call = Call { callable: function, args, nargs: total, kwnames, is_meth, popped: shape & RESULT_POPPED != 0 };
-            let res = if *warmup == 0 { call.specialised() } else { call.generic() };
+            let warm = *(*cache).warmup == 0;
+            let res = if !warm {
+                generic(function, args, total, kwnames)
+            } else if !kwnames.is_null() {
+                with_keywords(function, args, total, kwnames)
+            } else if let Some(stub) = stub_for(function, args, total, is_meth, shape & RESULT_POPPED != 0) {
+                (*cache).fill(function, stub);
+                stub(function, args, total)
+            } else {
+                generic(function, args, total, kwnames)
+            };
             ffi::Py_DECREF(function);
             for i in 1..=total {
                 ffi::Py_DECREF(sp.peek(i));
@@ -81,14 +141,8 @@ pub unsafe fn init() {
     // SAFETY: GIL held; the lookups return new references, released at
     // once (the objects live in the builtins module and on `list`).
     unsafe {
-        let lookup = |module: &std::ffi::CStr, name: &std::ffi::CStr| -> usize {
-            let m = ffi::PyImport_ImportModule(module.as_ptr());
-            if m.is_null() {
-                ffi::PyErr_Clear();
-                return 0;
-            }
-            let o = ffi::PyObject_GetAttrString(m, name.as_ptr());
-            ffi::Py_DECREF(m);
+        let lookup = |owner: Obj, name: &std::ffi::CStr| -> usize {
+            let o = ffi::PyObject_GetAttrString(owner, name.as_ptr());
             if o.is_null() {
                 ffi::PyErr_Clear();
                 return 0;
@@ -96,131 +150,283 @@ pub unsafe fn init() {
             ffi::Py_DECREF(o);
             o as usize
         };
-        let list = std::ptr::addr_of_mut!(ffi::PyList_Type) as Obj;
-        let append = ffi::PyObject_GetAttrString(list, c"append".as_ptr());
-        let list_append = if append.is_null() {
+        let builtins = ffi::PyImport_ImportModule(c"builtins".as_ptr());
+        if builtins.is_null() {
             ffi::PyErr_Clear();
-            0
-        } else {
-            ffi::Py_DECREF(append);
-            append as usize
-        };
+            return;
+        }
+        let list = std::ptr::addr_of_mut!(ffi::PyList_Type) as Obj;
         let _ = CALLABLE_CACHE.set(CallableCache {
-            len: lookup(c"builtins", c"len"),
-            isinstance: lookup(c"builtins", c"isinstance"),
-            list_append,
+            len: lookup(builtins, c"len"),
+            isinstance: lookup(builtins, c"isinstance"),
+            list_append: lookup(list, c"append"),
         });
+        ffi::Py_DECREF(builtins);
     }
 }
 
-/// One call: `nargs` arguments at `args`, the last `len(kwnames)` of them
-/// by keyword.
-struct Call {
-    callable: Obj,
-    args: *mut Obj,
-    nargs: usize,
-    kwnames: Obj,
-    /// Called as a method (`self` is the first argument).
-    is_meth: bool,
-    /// The result is discarded at once.
-    popped: bool,
+/// CALL's generic path: `PyObject_Vectorcall`.
+unsafe fn generic(callable: Obj, args: *mut Obj, nargs: usize, kwnames: Obj) -> Obj {
+    // SAFETY: live callable and arguments (caller).
+    unsafe {
+        let positional = nargs - if kwnames.is_null() { 0 } else { ffi::PyTuple_GET_SIZE(kwnames) as usize };
+        ffi::PyObject_Vectorcall(callable, args, positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames)
+    }
 }
 
-impl Call {
-    /// The generic path: CALL's `PyObject_Vectorcall`.
-    unsafe fn generic(&self) -> Obj {
-        // SAFETY: live callable and arguments (caller).
-        unsafe {
-            let positional = self.nargs - if self.kwnames.is_null() { 0 } else { ffi::PyTuple_GET_SIZE(self.kwnames) as usize };
-            ffi::PyObject_Vectorcall(self.callable, self.args, positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, self.kwnames)
+/// A warm call with keywords: the specialised forms that take keyword
+/// names (`PRECALL_BUILTIN_FAST_WITH_KEYWORDS`, `PRECALL_BUILTIN_CLASS`),
+/// else the generic path.
+unsafe fn with_keywords(callable: Obj, args: *mut Obj, nargs: usize, kwnames: Obj) -> Obj {
+    // SAFETY: live callable, arguments and keyword names, GIL held.
+    unsafe {
+        let positional = (nargs - ffi::PyTuple_GET_SIZE(kwnames) as usize) as ffi::Py_ssize_t;
+        let tp = ffi::Py_TYPE(callable);
+        if tp == std::ptr::addr_of_mut!(ffi::PyCFunction_Type) {
+            let c = callable as *mut ffi::PyCFunctionObject;
+            let def = (*c).m_ml;
+            if (*def).ml_flags == ffi::METH_FASTCALL | ffi::METH_KEYWORDS {
+                return ((*def).ml_meth.PyCFunctionFastWithKeywords)((*c).m_self, args, positional, kwnames);
+            }
+        } else if let Some(tp_vectorcall) = class_vectorcall(callable) {
+            return tp_vectorcall(callable, args, positional as usize, kwnames);
+        }
+        generic(callable, args, nargs, kwnames)
+    }
+}
+
+/// The `tp_vectorcall` of a class the interpreter calls directly
+/// (`specialize_class_call`): immutable, with its own `tp_new`.
+unsafe fn class_vectorcall(callable: Obj) -> Option<ffi::vectorcallfunc> {
+    // SAFETY: a live object.
+    unsafe {
+        if ffi::PyType_Check(callable) == 0 {
+            return None;
+        }
+        let t = callable as *mut ffi::PyTypeObject;
+        let own_new = (*t).tp_new.map(|f| f as usize) != ffi::PyBaseObject_Type.tp_new.map(|f| f as usize);
+        if (*t).tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE != 0 && own_new {
+            (*t).tp_vectorcall
+        } else {
+            None
         }
     }
+}
 
-    /// The call as `_Py_Specialize_Precall`'s specialised form for this
-    /// callable would make it (`specialize_c_call`,
-    /// `specialize_method_descriptor`, `specialize_class_call`), or the
-    /// generic path where specialisation fails.
-    unsafe fn specialised(&self) -> Obj {
-        // SAFETY: live callable and arguments, GIL held.
-        unsafe {
-            let (callable, args, nargs) = (self.callable, self.args, self.nargs);
-            let tp = ffi::Py_TYPE(callable);
-            if tp == std::ptr::addr_of_mut!(ffi::PyFunction_Type) {
-                return self.generic();
+/// The specialised form `_Py_Specialize_Precall` would give this call
+/// (`specialize_c_call`, `specialize_method_descriptor`,
+/// `specialize_class_call`), as a stub; None where specialisation fails
+/// (Python functions are called through their vectorcall either way).
+unsafe fn stub_for(callable: Obj, args: *mut Obj, nargs: usize, is_meth: bool, popped: bool) -> Option<Stub> {
+    // SAFETY: live callable and `nargs` live arguments, GIL held.
+    unsafe {
+        let tp = ffi::Py_TYPE(callable);
+        let cache = CALLABLE_CACHE.get()?;
+        if tp == std::ptr::addr_of_mut!(ffi::PyCFunction_Type) {
+            let def = (*(callable as *mut ffi::PyCFunctionObject)).m_ml;
+            return match (*def).ml_flags {
+                ffi::METH_O if nargs == 1 && callable as usize == cache.len => Some(stub_len),
+                ffi::METH_O if nargs == 1 => Some(stub_builtin_o),
+                ffi::METH_FASTCALL if nargs == 2 && callable as usize == cache.isinstance => Some(stub_isinstance),
+                ffi::METH_FASTCALL => Some(stub_builtin_fast),
+                f if f == ffi::METH_FASTCALL | ffi::METH_KEYWORDS => Some(stub_builtin_fast_keywords),
+                _ => None,
+            };
+        }
+        if tp == std::ptr::addr_of_mut!(ffi::PyMethodDescr_Type) && nargs >= 1 {
+            let descr = callable as *mut ffi::PyMethodDescrObject;
+            if ffi::Py_TYPE(*args) != (*descr).d_common.d_type {
+                return None;
             }
-            let arg = |i: usize| *args.add(i);
-            let cache = CALLABLE_CACHE.get();
-            let no_kw = self.kwnames.is_null();
-            let positional = nargs - if no_kw { 0 } else { ffi::PyTuple_GET_SIZE(self.kwnames) as usize };
-            if tp == std::ptr::addr_of_mut!(ffi::PyCFunction_Type) {
-                let c = callable as *mut ffi::PyCFunctionObject;
-                let def = (*c).m_ml;
-                let (meth, slf) = (&(*def).ml_meth, (*c).m_self);
-                match (*def).ml_flags {
-                    ffi::METH_O if no_kw && nargs == 1 => {
-                        if cache.is_some_and(|c| c.len == callable as usize) {
-                            let n = ffi::PyObject_Length(arg(0));
-                            return if n < 0 { std::ptr::null_mut() } else { ffi::PyLong_FromSsize_t(n) };
-                        }
-                        return counted(|| (meth.PyCFunction)(slf, arg(0)));
-                    }
-                    ffi::METH_FASTCALL if no_kw => {
-                        if cache.is_some_and(|c| c.isinstance == callable as usize) && nargs == 2 {
-                            let r = ffi::PyObject_IsInstance(arg(0), arg(1));
-                            return if r < 0 { std::ptr::null_mut() } else { ffi::PyBool_FromLong(r as _) };
-                        }
-                        return (meth.PyCFunctionFast)(slf, args, nargs as ffi::Py_ssize_t);
-                    }
-                    f if f == ffi::METH_FASTCALL | ffi::METH_KEYWORDS => {
-                        return (meth.PyCFunctionFastWithKeywords)(slf, args, positional as ffi::Py_ssize_t, self.kwnames);
-                    }
-                    _ => {}
+            return match (*(*descr).d_method).ml_flags {
+                ffi::METH_O if nargs == 2 && callable as usize == cache.list_append && is_meth && popped => {
+                    Some(stub_list_append)
                 }
-            } else if tp == std::ptr::addr_of_mut!(ffi::PyMethodDescr_Type)
-                && no_kw
-                && nargs >= 1
-                && ffi::Py_TYPE(arg(0)) == (*(callable as *mut ffi::PyMethodDescrObject)).d_common.d_type
-            {
-                let def = (*(callable as *mut ffi::PyMethodDescrObject)).d_method;
-                let meth = &(*def).ml_meth;
-                let rest = (nargs - 1) as ffi::Py_ssize_t;
-                match (*def).ml_flags {
-                    ffi::METH_O if nargs == 2 => {
-                        let append = cache.is_some_and(|c| c.list_append == callable as usize);
-                        if append && self.popped && self.nargs == 2 && self.is_meth {
-                            return if ffi::PyList_Append(arg(0), arg(1)) < 0 {
-                                std::ptr::null_mut()
-                            } else {
-                                new_ref(ffi::Py_None())
-                            };
-                        }
-                        return counted(|| (meth.PyCFunction)(arg(0), arg(1)));
-                    }
-                    ffi::METH_NOARGS if nargs == 1 => return counted(|| (meth.PyCFunction)(arg(0), std::ptr::null_mut())),
-                    ffi::METH_FASTCALL => return (meth.PyCFunctionFast)(arg(0), args.add(1), rest),
-                    f if f == ffi::METH_FASTCALL | ffi::METH_KEYWORDS => {
-                        return (meth.PyCFunctionFastWithKeywords)(arg(0), args.add(1), rest, std::ptr::null_mut());
-                    }
-                    _ => {}
-                }
-            } else if ffi::PyType_Check(callable) != 0 {
-                let t = callable as *mut ffi::PyTypeObject;
-                if (*t).tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE != 0 && (*t).tp_new.map(|f| f as usize) != ffi::PyBaseObject_Type.tp_new.map(|f| f as usize) {
-                    if no_kw && nargs == 1 && !self.is_meth {
-                        if t == std::ptr::addr_of_mut!(ffi::PyType_Type) {
-                            return new_ref(ffi::Py_TYPE(arg(0)) as Obj);
-                        } else if t == std::ptr::addr_of_mut!(ffi::PyUnicode_Type) {
-                            return ffi::PyObject_Str(arg(0));
-                        } else if t == std::ptr::addr_of_mut!(ffi::PyTuple_Type) {
-                            return ffi::PySequence_Tuple(arg(0));
-                        }
-                    }
-                    if let Some(tp_vectorcall) = (*t).tp_vectorcall {
-                        return tp_vectorcall(callable, args, positional, self.kwnames);
-                    }
-                }
+                ffi::METH_O if nargs == 2 => Some(stub_descr_o),
+                ffi::METH_NOARGS if nargs == 1 => Some(stub_descr_noargs),
+                ffi::METH_FASTCALL => Some(stub_descr_fast),
+                f if f == ffi::METH_FASTCALL | ffi::METH_KEYWORDS => Some(stub_descr_fast_keywords),
+                _ => None,
+            };
+        }
+        if !is_meth && nargs == 1 {
+            if callable == std::ptr::addr_of_mut!(ffi::PyType_Type) as Obj {
+                return Some(stub_type_1);
+            } else if callable == std::ptr::addr_of_mut!(ffi::PyUnicode_Type) as Obj {
+                return Some(stub_str_1);
+            } else if callable == std::ptr::addr_of_mut!(ffi::PyTuple_Type) as Obj {
+                return Some(stub_tuple_1);
             }
-            self.generic()
+        }
+        class_vectorcall(callable).map(|_| stub_class as Stub)
+    }
+}
+
+/// Defines a stub: `$body` runs with `callable`, `args`, `nargs` bound.
+macro_rules! stub {
+    ($(#[$meta:meta])* fn $name:ident($c:ident, $args:ident, $n:ident) $body:block) => {
+        $(#[$meta])*
+        ///
+        /// # Safety
+        /// Called with the GIL held, for the callable and call shape
+        /// `stub_for` chose it for, with `nargs` live arguments.
+        #[allow(unused_variables)]
+        unsafe extern "C" fn $name($c: Obj, $args: *mut Obj, $n: usize) -> Obj {
+            // SAFETY: the caller's contract (see above).
+            unsafe { $body }
+        }
+    };
+}
+
+/// `PyObject_Vectorcall` with the interpreter's argument offset, for a
+/// stub whose guard failed.
+unsafe fn deopt(callable: Obj, args: *mut Obj, nargs: usize) -> Obj {
+    // SAFETY: forwarded.
+    unsafe { ffi::PyObject_Vectorcall(callable, args, nargs | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, std::ptr::null_mut()) }
+}
+
+stub! {
+    /// `len(x)` (PRECALL_NO_KW_LEN).
+    fn stub_len(c, args, n) {
+        let len = ffi::PyObject_Length(*args);
+        if len < 0 { std::ptr::null_mut() } else { ffi::PyLong_FromSsize_t(len) }
+    }
+}
+
+stub! {
+    /// `isinstance(x, cls)` (PRECALL_NO_KW_ISINSTANCE).
+    fn stub_isinstance(c, args, n) {
+        let r = ffi::PyObject_IsInstance(*args, *args.add(1));
+        if r < 0 { std::ptr::null_mut() } else { ffi::PyBool_FromLong(r as _) }
+    }
+}
+
+/// The C function and `self` of a builtin function.
+unsafe fn builtin_parts(c: Obj) -> (*mut ffi::PyMethodDef, Obj) {
+    // SAFETY: a live PyCFunction (the stub's contract).
+    unsafe {
+        let f = c as *mut ffi::PyCFunctionObject;
+        ((*f).m_ml, (*f).m_self)
+    }
+}
+
+stub! {
+    /// A `METH_O` builtin (PRECALL_NO_KW_BUILTIN_O).
+    fn stub_builtin_o(c, args, n) {
+        let (def, slf) = builtin_parts(c);
+        counted(|| ((*def).ml_meth.PyCFunction)(slf, *args))
+    }
+}
+
+stub! {
+    /// A `METH_FASTCALL` builtin (PRECALL_NO_KW_BUILTIN_FAST).
+    fn stub_builtin_fast(c, args, n) {
+        let (def, slf) = builtin_parts(c);
+        ((*def).ml_meth.PyCFunctionFast)(slf, args, n as ffi::Py_ssize_t)
+    }
+}
+
+stub! {
+    /// A `METH_FASTCALL | METH_KEYWORDS` builtin without keywords
+    /// (PRECALL_BUILTIN_FAST_WITH_KEYWORDS).
+    fn stub_builtin_fast_keywords(c, args, n) {
+        let (def, slf) = builtin_parts(c);
+        ((*def).ml_meth.PyCFunctionFastWithKeywords)(slf, args, n as ffi::Py_ssize_t, std::ptr::null_mut())
+    }
+}
+
+/// The C function of a method descriptor if `self` has exactly its type.
+unsafe fn descr_method(c: Obj, args: *mut Obj) -> Option<*mut ffi::PyMethodDef> {
+    // SAFETY: a live method descriptor and at least one argument.
+    unsafe {
+        let d = c as *mut ffi::PyMethodDescrObject;
+        (ffi::Py_TYPE(*args) == (*d).d_common.d_type).then_some((*d).d_method)
+    }
+}
+
+stub! {
+    /// `list.append(x)` with its result discarded (PRECALL_NO_KW_LIST_APPEND).
+    fn stub_list_append(c, args, n) {
+        if ffi::PyList_Check(*args) == 0 {
+            return deopt(c, args, n);
+        }
+        if ffi::PyList_Append(*args, *args.add(1)) < 0 { std::ptr::null_mut() } else { new_ref(ffi::Py_None()) }
+    }
+}
+
+stub! {
+    /// A `METH_O` method descriptor (PRECALL_NO_KW_METHOD_DESCRIPTOR_O).
+    fn stub_descr_o(c, args, n) {
+        match descr_method(c, args) {
+            Some(def) => counted(|| ((*def).ml_meth.PyCFunction)(*args, *args.add(1))),
+            None => deopt(c, args, n),
+        }
+    }
+}
+
+stub! {
+    /// A `METH_NOARGS` method descriptor (PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS).
+    fn stub_descr_noargs(c, args, n) {
+        match descr_method(c, args) {
+            Some(def) => counted(|| ((*def).ml_meth.PyCFunction)(*args, std::ptr::null_mut())),
+            None => deopt(c, args, n),
+        }
+    }
+}
+
+stub! {
+    /// A `METH_FASTCALL` method descriptor (PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST).
+    fn stub_descr_fast(c, args, n) {
+        match descr_method(c, args) {
+            Some(def) => ((*def).ml_meth.PyCFunctionFast)(*args, args.add(1), (n - 1) as ffi::Py_ssize_t),
+            None => deopt(c, args, n),
+        }
+    }
+}
+
+stub! {
+    /// A `METH_FASTCALL | METH_KEYWORDS` method descriptor without keywords
+    /// (PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS).
+    fn stub_descr_fast_keywords(c, args, n) {
+        match descr_method(c, args) {
+            Some(def) => ((*def).ml_meth.PyCFunctionFastWithKeywords)(
+                *args,
+                args.add(1),
+                (n - 1) as ffi::Py_ssize_t,
+                std::ptr::null_mut(),
+            ),
+            None => deopt(c, args, n),
+        }
+    }
+}
+
+stub! {
+    /// `type(x)` (PRECALL_NO_KW_TYPE_1).
+    fn stub_type_1(c, args, n) {
+        new_ref(ffi::Py_TYPE(*args) as Obj)
+    }
+}
+
+stub! {
+    /// `str(x)` (PRECALL_NO_KW_STR_1).
+    fn stub_str_1(c, args, n) {
+        ffi::PyObject_Str(*args)
+    }
+}
+
+stub! {
+    /// `tuple(x)` (PRECALL_NO_KW_TUPLE_1).
+    fn stub_tuple_1(c, args, n) {
+        ffi::PySequence_Tuple(*args)
+    }
+}
+
+stub! {
+    /// A class with its own vectorcall (PRECALL_BUILTIN_CLASS).
+    fn stub_class(c, args, n) {
+        match (*(c as *mut ffi::PyTypeObject)).tp_vectorcall {
+            Some(vectorcall) => vectorcall(c, args, n, std::ptr::null_mut()),
+            None => deopt(c, args, n),
         }
     }
 }

@@ -1,19 +1,23 @@
 //! CALL: Python functions are called through their `vectorcall` slot
 //! straight from native code (for compiled functions that is their native
-//! entry, which pushes the callee's frame itself); everything else, and
-//! any call with keywords, goes through `runtime::calls::call`, which
-//! mirrors the interpreter's PRECALL/CALL forms.
+//! entry, which pushes the callee's frame itself), and the C callable a
+//! warm site last called through the stub its `CallCache` holds (the
+//! interpreter's specialised form). Everything else, and any call with
+//! keywords, goes through `runtime::calls::call`, which mirrors the
+//! interpreter's PRECALL/CALL forms and fills the cache.
 
 use super::Gen;
 use crate::compiler::bytecode::Instr;
 use crate::cpython::opcode::Op;
-use crate::runtime::calls;
+use crate::runtime::calls::{self, CallCache};
 use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
 
 const OB_TYPE: i32 = 8;
 const FUNC_VECTORCALL: i32 = offset_of!(ffi::PyFunctionObject, vectorcall) as i32;
+const CACHE_CALLABLE: i32 = offset_of!(CallCache, callable) as i32;
+const CACHE_STUB: i32 = offset_of!(CallCache, stub) as i32;
 /// `PY_VECTORCALL_ARGUMENTS_OFFSET`: the callee may use the slot before
 /// the arguments (CALL's stack always has one).
 const ARGUMENTS_OFFSET: u64 = 1 << 63;
@@ -27,16 +31,19 @@ impl<M: Masm> Gen<'_, M> {
         let n = instr.oparg;
         let after = d - n - 1;
         let done = self.m.new_label();
+        let cache = Box::new(CallCache::new(self.warmup_addr() as *const i32));
+        let cache_addr = &*cache as *const CallCache as u64;
+        self.call_caches.push(cache);
         if kwnames == 0 && n <= MAX_DIRECT_ARGS {
             let (slow, method, result) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
             let base = d - n - 2; // NULL or the method, then the callable or self
             self.m.load(Reg::Tmp0, self.stack(base));
             self.m.test(Reg::Tmp0);
             self.m.branch(Cond::Ne, method);
-            self.python_call(instr, base + 1, n, slow);
+            self.direct_call(instr, base + 1, n, cache_addr, slow);
             self.m.jump(result);
             self.m.bind(method);
-            self.python_call(instr, base, n + 1, slow);
+            self.direct_call(instr, base, n + 1, cache_addr, slow);
             // The result replaces the lowest slot; NULL is an error there.
             self.m.bind(result);
             self.m.store(self.stack(base), Reg::Saved1);
@@ -46,33 +53,39 @@ impl<M: Masm> Gen<'_, M> {
             self.m.jump(done);
             self.m.bind(slow);
         }
-        self.call_helper(instr, d, kwnames);
+        self.call_helper(instr, d, kwnames, cache_addr);
         self.m.bind(done);
         let back = self.m.new_label();
         self.breaker_check(instr.unit, after, back, (instr.next, after));
         self.m.bind(back);
     }
 
-    /// Calls the Python function in stack slot `func` with the `nargs`
-    /// values above it as arguments, through its vectorcall, and releases
-    /// it and them; the result (or NULL) is left in `Saved1`. Branches to
-    /// `slow`, with nothing done, if the callable is not a function.
-    fn python_call(&mut self, instr: &Instr, func: u32, nargs: u32, slow: Label) {
+    /// Calls the callable in stack slot `func` with the `nargs` values
+    /// above it as arguments — a Python function through its vectorcall,
+    /// the site's cached C callable through its stub — and releases it and
+    /// them; the result (or NULL) is left in `Saved1`. Branches to `slow`,
+    /// with nothing done, for any other callable.
+    fn direct_call(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64, slow: Label) {
         self.runs_code = true;
+        let (c_callable, release) = (self.m.new_label(), self.m.new_label());
+        let args = Arg::Addr(self.stack(func + 1));
         self.m.load(Reg::Saved0, self.stack(func));
         self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, OB_TYPE)));
-        self.m.branch(Cond::Ne, slow);
+        self.m.branch(Cond::Ne, c_callable);
         self.set_ip(instr.unit);
         self.m.call_indirect(
             Mem::new(Reg::Saved0, FUNC_VECTORCALL),
-            &[
-                Arg::Reg(Reg::Saved0),
-                Arg::Addr(self.stack(func + 1)),
-                Arg::Imm(nargs as u64 | ARGUMENTS_OFFSET),
-                Arg::Imm(0),
-            ],
+            &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64 | ARGUMENTS_OFFSET), Arg::Imm(0)],
         );
+        self.m.jump(release);
+        self.m.bind(c_callable);
+        self.set_ip(instr.unit); // (uses Tmp2)
+        self.m.mov_imm(Reg::Tmp2, cache);
+        self.m.cmp(Reg::Saved0, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CALLABLE)));
+        self.m.branch(Cond::Ne, slow);
+        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_STUB), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
+        self.m.bind(release);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         for i in 1..=nargs {
             self.m.load(Reg::Tmp1, self.stack(func + i));
@@ -82,7 +95,7 @@ impl<M: Masm> Gen<'_, M> {
     }
 
     /// The generic call through `runtime::calls::call`.
-    fn call_helper(&mut self, instr: &Instr, d: u32, kwnames: usize) {
+    fn call_helper(&mut self, instr: &Instr, d: u32, kwnames: usize, cache: u64) {
         self.runs_code = true;
         let after = d - instr.oparg - 1;
         let pop_follows = self.flow.index_of(instr.next).is_some_and(|k| self.flow.instrs[k].op == Op::POP_TOP);
@@ -96,7 +109,7 @@ impl<M: Masm> Gen<'_, M> {
                 self.sp(d),
                 Arg::Imm(shape as u64),
                 Arg::Imm(kwnames as u64),
-                Arg::Imm(self.warmup_addr()),
+                Arg::Imm(cache),
             ],
         );
         self.check_status(after);

@@ -133,6 +133,7 @@ pub struct Generated {
     pub vectorcall_offset: Option<u32>,
     /// The inline caches the code reads (their addresses are in it).
     pub caches: Vec<Box<crate::runtime::caches::Cache>>,
+    pub call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
 }
 
 /// An instruction the compiler cannot handle (the function then runs in
@@ -172,6 +173,7 @@ struct Gen<'a, M: Masm> {
     map: Vec<(u32, u32)>,
     /// The inline caches the code reads, owned with it.
     caches: Vec<Box<crate::runtime::caches::Cache>>,
+    call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
 }
 
 /// Generates native code for an analysed code object.
@@ -194,6 +196,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         releases: Vec::new(),
         map: Vec::new(),
         caches: Vec::new(),
+        call_caches: Vec::new(),
     };
     let body = g.m.new_label();
     g.m.bind(body);
@@ -211,7 +214,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         offset
     });
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
-    Ok(Generated { bytes, map: g.map, cold_start, vectorcall_offset, caches: g.caches })
+    Ok(Generated { bytes, map: g.map, cold_start, vectorcall_offset, caches: g.caches, call_caches: g.call_caches })
 }
 
 /// Address of one of the interpreter's static singletons.
