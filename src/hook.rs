@@ -8,7 +8,7 @@
 
 use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
 use crate::{compiler, runtime};
-use crate::cpython::layout::{CodeObject, InterpreterFrame, ThreadState, CO_SUSPENDABLE};
+use crate::cpython::layout::{CodeObject, InterpreterFrame, ThreadState, CO_GENERATOR, CO_SUSPENDABLE};
 use crate::profile::{self, CodeState, Tier};
 use crate::{options, stack_guard, stats};
 use pyo3::ffi::PyObject;
@@ -42,13 +42,22 @@ pub unsafe extern "C" fn eval_frame(
         // that is being deallocated (a free function of its co_extra calling
         // back into Python); our state in it may already be freed.
         if throwflag != 0
-            || (*code).co_flags & CO_SUSPENDABLE != 0
+            || (*code).co_flags & (CO_SUSPENDABLE & !CO_GENERATOR) != 0
             || (*(*tstate).cframe).use_tracing != 0
             || (*code).ob_refcnt < 2
         {
             return pass_through(tstate, frame, throwflag);
         }
         let state = profile::get(code);
+        if (*code).co_flags & CO_GENERATOR != 0 && !is_fresh(frame) {
+            // A generator resumed: natively once its code is compiled; the
+            // call that created it was counted.
+            return match state.as_ref().map(|s| s.tier) {
+                Some(Tier::Compiled) => run_native(state, tstate, frame),
+                Some(Tier::OptedOut) => pass_through(tstate, frame, 0),
+                _ => _PyEval_EvalFrameDefault(tstate, frame, 0),
+            };
+        }
         if state.is_null() {
             let state = on_first_call(tstate, frame);
             if !state.is_null() {
@@ -84,15 +93,28 @@ unsafe fn pass_through(
     unsafe { _PyEval_EvalFrameDefault(tstate, frame, throwflag) }
 }
 
-/// Runs a frame of compiled code: natively if it is fresh (the only kind
-/// native code can start), else in the interpreter.
+/// Whether the frame has not run yet.
+///
+/// # Safety
+/// A live frame.
+#[inline(always)]
+unsafe fn is_fresh(frame: *mut InterpreterFrame) -> bool {
+    // SAFETY: a live frame and its code.
+    unsafe { (*frame).prev_instr == CodeObject::first_instr((*frame).f_code).wrapping_sub(1) }
+}
+
+/// Runs a frame of compiled code natively where native code can start it:
+/// a fresh frame of a function, a resumed frame of a generator (whose
+/// creating call the interpreter runs). Anything else runs in the
+/// interpreter.
 #[inline(always)]
 unsafe fn run_native(state: *mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame) -> *mut PyObject {
     // SAFETY: a live frame of the state's code, GIL held.
     unsafe {
-        let fresh = (*frame).prev_instr == CodeObject::first_instr((*frame).f_code).wrapping_sub(1);
+        let generator = (*(*frame).f_code).co_flags & CO_GENERATOR != 0;
+        let startable = is_fresh(frame) != generator;
         match &(*state).native {
-            Some(native) if fresh => {
+            Some(native) if startable => {
                 // Later calls through this function object skip the hook.
                 let func = (*frame).f_func;
                 let stock = api::_PyFunction_Vectorcall as *const () as usize;

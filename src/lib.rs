@@ -95,8 +95,22 @@ fn reset_stats() {
 /// package, which then stays quiet there).
 const SUBINTERPRETER: &str = "diojit runs in the main interpreter only";
 
+/// Internal errors are contained (see `runtime::guard`) and counted in
+/// `stats()["internal_errors"]`; the program's stderr stays its own unless
+/// `DIOJIT_DEBUG=1` asks for the panic messages. (The hook is this
+/// extension's own: each Rust extension module has its own panic state.)
+fn quiet_panics() {
+    let debug = std::env::var("DIOJIT_DEBUG").is_ok_and(|v| v.trim() == "1");
+    std::panic::set_hook(Box::new(move |info| {
+        if debug {
+            eprintln!("diojit internal error: {info}");
+        }
+    }));
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    quiet_panics();
     // Code-extra slots, thread-state ids and the hook are per interpreter;
     // the JIT's state is the main interpreter's.
     // SAFETY: module initialisation runs with the GIL held.

@@ -30,15 +30,33 @@ def test_info_reports_native_code(jit):
     assert stats["code_cache_full"] is False
 
 
-def test_generators_fall_back_with_a_reason(jit):
+def test_generators_are_resumed_natively(jit):
     diojit.enable(threshold=1)
 
-    def gen():
-        yield 1
+    def gen(n):
+        for i in range(n):
+            yield i * 2
 
-    list(gen())
-    # Generator frames never reach the compiler: they pass straight through.
-    assert diojit.info(gen)["state"] == "cold"
+    assert list(gen(3)) == [0, 2, 4]
+    assert diojit.info(gen)["state"] == "compiled"
+    before = diojit.stats()["native_calls"]
+    assert sum(gen(100)) == 9900
+    # Each of the 101 resumptions ran the generator's native code.
+    assert diojit.stats()["native_calls"] - before >= 101
+
+
+def test_coroutines_pass_straight_through(jit):
+    diojit.enable(threshold=1)
+
+    async def coro():
+        return 7
+
+    c = coro()
+    try:
+        c.send(None)
+    except StopIteration as e:
+        assert e.value == 7
+    assert diojit.info(coro)["state"] == "cold"
 
 
 def test_dis_interleaves_machine_code_with_bytecode(jit):

@@ -224,6 +224,8 @@ pub trait Masm {
     fn store_indexed(&mut self, base: Reg, index: Reg, disp: i32, src: Reg);
     /// Zero-extending 32-bit load.
     fn load_u32(&mut self, dst: Reg, src: Mem);
+    /// Stores a byte.
+    fn store_u8_imm(&mut self, dst: Mem, imm: u8);
     /// Loads a zero-extended 16-bit word.
     fn load_u16(&mut self, dst: Reg, src: Mem);
     /// Calls the C function whose address is in `[target]`.

@@ -204,6 +204,7 @@ fn integer_arithmetic() {
             m.store_indexed(Reg::Tmp1, Reg::Tmp2, 24, Reg::Tmp0);
             m.load_u32(Reg::Tmp3, Mem::new(Reg::Tmp0, 24));
             m.load_u16(Reg::Tmp3, Mem::new(Reg::Tmp1, 9));
+            m.store_u8_imm(Mem::new(Reg::Frame, -9), 0xff);
             m.divmod(Reg::Tmp1);
         }),
         [
@@ -222,6 +223,7 @@ fn integer_arithmetic() {
             "mov [r10+rcx*8+0x18],rax",
             "mov edx,[rax+0x18]",
             "movzx edx,word ptr [r10+9]",
+            "mov byte ptr [rbx-9],0xff",
             "cqo",
             "idiv r10",
         ]

@@ -11,7 +11,7 @@ pub mod flow;
 
 use crate::code_cache;
 use crate::cpython::api;
-use crate::cpython::layout::{CodeObject, InterpreterFrame, InterpreterState, ThreadState, CO_SUSPENDABLE};
+use crate::cpython::layout::{CodeObject, InterpreterFrame, InterpreterState, ThreadState, CO_GENERATOR, CO_SUSPENDABLE};
 use crate::cpython::opcode::Op;
 use crate::profile::CodeState;
 use pyo3::ffi::{self, PyObject};
@@ -89,7 +89,7 @@ impl Fallback {
     /// The reason as counted in `stats()["compile_failures"]`.
     pub fn reason(&self) -> String {
         match self {
-            Fallback::Generator => "generator or coroutine".into(),
+            Fallback::Generator => "coroutine or async generator".into(),
             Fallback::TooLarge => "code too large".into(),
             Fallback::Malformed(_) => "malformed bytecode".into(),
             Fallback::Unsupported(what) => format!("unsupported: {what}"),
@@ -106,7 +106,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
     let started = Instant::now();
     // SAFETY: GIL held, live objects (caller).
     unsafe {
-        if (*code).co_flags & CO_SUSPENDABLE != 0 {
+        if (*code).co_flags & (CO_SUSPENDABLE & !CO_GENERATOR) != 0 {
             return Err(Fallback::Generator);
         }
         let co_code = bytes_of(api::PyCode_GetCode(code as *mut PyObject))
@@ -138,6 +138,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
                     calls_counter: std::ptr::addr_of_mut!((*state).calls) as u64,
                     eval_frame_slot: slot as u64,
                 }),
+            generator: (*code).co_flags & CO_GENERATOR != 0,
         };
         let generated = codegen::generate(diojit_asm::Native::new(), &ctx, &flow)
             .map_err(|e| Fallback::Unsupported(e.0))?;

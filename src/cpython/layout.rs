@@ -353,6 +353,28 @@ pub struct CodeExtra {
     pub ce_extras: [*mut c_void; 0],
 }
 
+/// `PyGenObject` (Include/cpython/genobject.h, 3.11): the generator's
+/// frame is embedded at `gi_iframe`.
+#[repr(C)]
+pub struct GenObject {
+    pub ob_refcnt: Py_ssize_t,
+    pub ob_type: *mut c_void,
+    pub gi_code: *mut PyObject,
+    pub gi_weakreflist: *mut PyObject,
+    pub gi_name: *mut PyObject,
+    pub gi_qualname: *mut PyObject,
+    pub gi_exc_state: [*mut c_void; 2],
+    pub gi_origin_or_finalizer: *mut PyObject,
+    pub gi_hooks_inited: c_char,
+    pub gi_closed: c_char,
+    pub gi_running_async: c_char,
+    pub gi_frame_state: i8,
+    pub gi_iframe: [*mut PyObject; 1],
+}
+
+/// `gi_frame_state` of a generator suspended at a yield (`FRAME_SUSPENDED`).
+pub const FRAME_SUSPENDED: i8 = -1;
+
 /// `co_flags` bits (Include/cpython/code.h).
 pub const CO_GENERATOR: c_int = 0x0020;
 pub const CO_COROUTINE: c_int = 0x0080;

@@ -414,6 +414,11 @@ impl Masm for X64Masm {
         dynasm!(self.ops ; .arch x64 ; mov Rd(d), DWORD [Rq(b) + src.disp]);
     }
 
+    fn store_u8_imm(&mut self, dst: Mem, imm: u8) {
+        let b = reg(dst.base);
+        dynasm!(self.ops ; .arch x64 ; mov BYTE [Rq(b) + dst.disp], imm as i8);
+    }
+
     fn load_u16(&mut self, dst: Reg, src: Mem) {
         let (d, b) = (reg(dst), reg(src.base));
         dynasm!(self.ops ; .arch x64 ; movzx Rd(d), WORD [Rq(b) + src.disp]);

@@ -43,6 +43,7 @@ const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 mod call;
 mod caches;
 mod entry;
+mod generators;
 mod numbers;
 mod sequences;
 
@@ -120,6 +121,8 @@ pub struct Context {
     pub small_ints: Option<u64>,
     /// Emit a vectorcall entry (for plain functions).
     pub entry: Option<EntryInfo>,
+    /// Generator code: native code only resumes suspended frames.
+    pub generator: bool,
 }
 
 /// The output of code generation.
@@ -277,10 +280,15 @@ impl<M: Masm> Gen<'_, M> {
         m.load(Reg::Tmp0, Mem::new(Reg::CFrame, C_CURRENT));
         m.store(frame(F_PREVIOUS), Reg::Tmp0);
         m.store(Mem::new(Reg::CFrame, C_CURRENT), Reg::Frame);
-        let body = self.labels[0];
-        m.jump(body);
+        if self.ctx.generator {
+            self.resume_dispatch();
+        } else {
+            let body = self.labels[0];
+            self.m.jump(body);
+        }
         // Over the limit: CPython's check raises RecursionError (or lets the
         // call proceed if the limit was raised meanwhile).
+        let m = &mut self.m;
         m.bind(slow);
         m.call(api::_Py_CheckRecursiveCall as *const () as usize, &[Arg::Reg(Reg::Tstate), Arg::Imm(c"".as_ptr() as u64)]);
         m.cmp_i32(Reg::Tmp0, 0);
@@ -496,6 +504,10 @@ impl<M: Masm> Gen<'_, M> {
             RETURN_VALUE => {
                 // A frame object that outlives the call reports this line.
                 self.set_ip(instr.unit);
+                if self.ctx.generator {
+                    // The generator clears the frame up to its stack top.
+                    self.m.store_i32_imm(frame(F_STACKTOP), self.ctx.nlocalsplus as i32);
+                }
                 self.m.load(Reg::Tmp0, self.stack(d - 1));
                 self.leave_frame();
                 self.m.epilogue();
@@ -516,6 +528,7 @@ impl<M: Masm> Gen<'_, M> {
                 self.kwnames = Some(unsafe { runtime::constant_of(self.ctx.code, instr.oparg) } as usize);
             }
             CALL => self.call(&instr, d),
+            YIELD_VALUE => self.yield_value(&instr, d),
             CALL_FUNCTION_EX => {
                 let after = d - 2 - (instr.oparg & 1);
                 self.op(&instr, calls::call_function_ex, d, after);
@@ -595,7 +608,7 @@ impl<M: Masm> Gen<'_, M> {
             // Only reachable through the exception table or in generators,
             // neither of which is compiled; kept exact if ever reached.
             PUSH_EXC_INFO | POP_EXCEPT | RERAISE | CHECK_EXC_MATCH | CHECK_EG_MATCH
-            | WITH_EXCEPT_START | PREP_RERAISE_STAR | RETURN_GENERATOR | YIELD_VALUE | SEND
+            | WITH_EXCEPT_START | PREP_RERAISE_STAR | RETURN_GENERATOR | SEND
             | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR | BEFORE_ASYNC_WITH
             | ASYNC_GEN_WRAP | GET_YIELD_FROM_ITER => self.interpret(&instr, d),
         }
