@@ -1,13 +1,11 @@
-//! Control flow of one code object: which instructions normal execution can
-//! reach from the entry, the value-stack depth before each of them, and
-//! which are jump targets.
+//! Control flow of one code object: which instructions execution can reach
+//! from the entry (normally, or through an exception handler), the
+//! value-stack depth before each of them, and which are jump targets.
 //!
-//! Exception handlers are entered only by the interpreter's unwinder (an
-//! exception in native code resumes the interpreter, which finds the
-//! handler), so code reachable only through the exception table is never
-//! compiled. The analysis checks the property native code relies on when
-//! it hands a raising frame back: every protected instruction starts at or
-//! above its handler's depth.
+//! An instruction protected by the exception table may continue at its
+//! handler, with the handler's depth plus the values the unwinder pushes.
+//! The analysis checks the property unwinding relies on: every protected
+//! instruction starts at or above its handler's depth.
 
 use super::bytecode::Instr;
 use super::exception_table::{self, Entry};
@@ -98,6 +96,12 @@ pub fn analyze(instrs: Vec<Instr>, table: &[u8], stacksize: u32) -> Result<Flow,
             None => flow.depth[i] = Some(depth),
         }
         flow.max_depth = flow.max_depth.max(depth);
+        let handler = exception_table::lookup(&flow.exceptions, flow.instrs[i].unit).copied();
+        if let Some(e) = handler {
+            let j = flow.index_of(e.target).ok_or(FlowError::FallsOffEnd)?;
+            flow.is_target[j] = true;
+            work.push((j, e.handler_depth()));
+        }
         for (to, d) in flow.successors(i, depth) {
             let unit = flow.instrs[i].unit;
             if d < 0 || d > stacksize as i64 {

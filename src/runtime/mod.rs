@@ -16,6 +16,7 @@ pub mod calls;
 pub mod containers;
 pub mod control;
 pub mod errors;
+pub mod exceptions;
 pub mod frames;
 pub mod iteration;
 pub mod names;

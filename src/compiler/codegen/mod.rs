@@ -19,12 +19,13 @@
 //! errors, exits) are emitted after the function body.
 
 use super::bytecode::Instr;
+use super::exception_table;
 use super::flow::Flow;
 use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
 use crate::cpython::layout::{CFrame, CodeObject, InterpreterFrame, ThreadState};
 use crate::cpython::opcode::Op;
 use crate::profile::CodeState;
-use crate::runtime::{self, attrs, calls, containers, control, errors, iteration, names, operators, patterns};
+use crate::runtime::{self, attrs, calls, containers, control, errors, exceptions, iteration, names, operators, patterns};
 use crate::runtime::control::ExitReason;
 use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
@@ -35,6 +36,8 @@ const F_PREVIOUS: i32 = offset_of!(InterpreterFrame, previous) as i32;
 const F_PREV_INSTR: i32 = offset_of!(InterpreterFrame, prev_instr) as i32;
 const F_STACKTOP: i32 = offset_of!(InterpreterFrame, stacktop) as i32;
 const F_LOCALSPLUS: i32 = offset_of!(InterpreterFrame, localsplus) as i32;
+/// `PyCellObject.ob_ref`.
+const CELL_REF: i32 = offset_of!(ffi::PyCellObject, ob_ref) as i32;
 const T_CFRAME: i32 = offset_of!(ThreadState, cframe) as i32;
 const T_RECURSION: i32 = offset_of!(ThreadState, recursion_remaining) as i32;
 const C_TRACING: i32 = offset_of!(CFrame, use_tracing) as i32;
@@ -43,6 +46,7 @@ const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 mod call;
 mod caches;
 mod entry;
+mod unwinding;
 mod generators;
 mod numbers;
 mod sequences;
@@ -156,13 +160,27 @@ enum Cold {
     Unbound { label: Label, unit: u32, oparg: u32, depth: u32 },
 }
 
+/// An exception handler, from the exception table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Handler {
+    target: u32,
+    /// Stack depth the handler starts from, before its pushes.
+    level: u32,
+    /// Whether it also receives the raising instruction's offset.
+    lasti: bool,
+}
+
 struct Gen<'a, M: Masm> {
     m: M,
     ctx: &'a Context,
     flow: &'a Flow,
     labels: Vec<Label>,
     cold: Vec<Cold>,
-    errors: BTreeMap<u32, Label>,
+    /// Error exits by (stack depth, raising instruction's handler, whether
+    /// a traceback entry is due).
+    errors: BTreeMap<(u32, Option<Handler>, bool), Label>,
+    /// The instruction being compiled (its handler catches its errors).
+    cur_unit: u32,
     raise_exit: Label,
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
@@ -192,6 +210,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         labels,
         cold: Vec::new(),
         errors: BTreeMap::new(),
+        cur_unit: 0,
         raise_exit,
         resume_exit,
         kwnames: None,
@@ -324,14 +343,21 @@ impl<M: Masm> Gen<'_, M> {
         m.store(Mem::new(Reg::CFrame, C_CURRENT), Reg::Tmp1);
     }
 
-    /// The error exit for a failure that leaves the stack at `depth`.
+    /// The error exit for a failure of the current instruction that
+    /// leaves the stack at `depth` (a traceback entry is due).
     fn error(&mut self, depth: u32) -> Label {
-        if let Some(&l) = self.errors.get(&depth) {
-            return l;
-        }
-        let l = self.m.new_label();
-        self.errors.insert(depth, l);
-        l
+        self.error_exit(depth, true)
+    }
+
+    /// The error exit of the current instruction, with or without a new
+    /// traceback entry (RERAISE and a bare `raise` add none).
+    fn error_exit(&mut self, depth: u32, traceback: bool) -> Label {
+        let handler = exception_table::lookup(&self.flow.exceptions, self.cur_unit).map(|e| Handler {
+            target: e.target,
+            level: e.depth,
+            lasti: e.lasti,
+        });
+        *self.errors.entry((depth, handler, traceback)).or_insert_with(|| self.m.new_label())
     }
 
     /// Branches to the error exit if a helper returned a negative status.
@@ -426,6 +452,7 @@ impl<M: Masm> Gen<'_, M> {
         let label = self.labels[i];
         self.m.bind(label);
         self.runs_code = false;
+        self.cur_unit = instr.unit;
         self.map.push((instr.unit, self.m.offset() as u32));
         let d = depth;
         let next = instr.next;
@@ -539,7 +566,20 @@ impl<M: Masm> Gen<'_, M> {
             FOR_ITER => self.for_iter(&instr, d),
             MAKE_CELL => self.op_pure(&instr, names::make_cell, d, d),
             COPY_FREE_VARS => self.op_pure(&instr, names::copy_free_vars, d, d),
-            LOAD_DEREF => self.op_pure(&instr, names::load_deref, d, d),
+            LOAD_DEREF => {
+                // The cell's contents; an empty cell raises in the helper.
+                let (unbound, done) = (self.m.new_label(), self.m.new_label());
+                self.m.load(Reg::Tmp0, self.slot_mem(instr.oparg));
+                self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, CELL_REF));
+                self.m.test(Reg::Tmp0);
+                self.m.branch(Cond::Eq, unbound);
+                self.m.incref(Reg::Tmp0);
+                self.m.store(self.stack(d), Reg::Tmp0);
+                self.m.jump(done);
+                self.m.bind(unbound);
+                self.op_pure(&instr, names::load_deref, d, d);
+                self.m.bind(done);
+            }
             STORE_DEREF => self.op(&instr, names::store_deref, d, d - 1),
             DELETE_DEREF => self.op(&instr, names::delete_deref, d, d),
             LOAD_CLASSDEREF => self.op(&instr, names::load_classderef, d, d),
@@ -604,11 +644,16 @@ impl<M: Masm> Gen<'_, M> {
             // interpreter from this point on (it then runs the rest of
             // this execution): `raise` needs the interpreter's unwinding
             // of a re-raised exception, `import *` its locals syncing.
-            RAISE_VARARGS | IMPORT_STAR => self.interpret(&instr, d),
+            IMPORT_STAR => self.interpret(&instr, d),
+            RAISE_VARARGS => self.raising(&instr, d, exceptions::raise_varargs, d - instr.oparg),
+            RERAISE => self.raising(&instr, d, exceptions::reraise, d - 1),
+            PUSH_EXC_INFO => self.op_pure(&instr, exceptions::push_exc_info, d, d),
+            POP_EXCEPT => self.op(&instr, exceptions::pop_except, d, d - 1),
+            CHECK_EXC_MATCH => self.op(&instr, exceptions::check_exc_match, d, d - 1),
+            WITH_EXCEPT_START => self.op(&instr, exceptions::with_except_start, d, d),
             // Only reachable through the exception table or in generators,
             // neither of which is compiled; kept exact if ever reached.
-            PUSH_EXC_INFO | POP_EXCEPT | RERAISE | CHECK_EXC_MATCH | CHECK_EG_MATCH
-            | WITH_EXCEPT_START | PREP_RERAISE_STAR | RETURN_GENERATOR | SEND
+            CHECK_EG_MATCH | PREP_RERAISE_STAR | RETURN_GENERATOR | SEND
             | GET_AWAITABLE | GET_AITER | GET_ANEXT | END_ASYNC_FOR | BEFORE_ASYNC_WITH
             | ASYNC_GEN_WRAP | GET_YIELD_FROM_ITER => self.interpret(&instr, d),
         }
@@ -771,6 +816,7 @@ impl<M: Masm> Gen<'_, M> {
                     self.m.jump(back);
                 }
                 Cold::Breaker { label, back, unit, err_depth, resume, depth } => {
+                    self.cur_unit = unit;
                     self.m.bind(label);
                     self.set_ip(unit);
                     self.m.call(control::handle_eval_breaker as *const () as usize, &[Arg::Reg(Reg::Tstate)]);
@@ -781,6 +827,7 @@ impl<M: Masm> Gen<'_, M> {
                     self.m.jump(back);
                 }
                 Cold::Unbound { label, unit, oparg, depth } => {
+                    self.cur_unit = unit;
                     self.m.bind(label);
                     self.set_ip(unit);
                     self.m.call(
@@ -804,11 +851,9 @@ impl<M: Masm> Gen<'_, M> {
                 }
             }
         }
-        for (depth, label) in std::mem::take(&mut self.errors) {
+        for ((depth, handler, traceback), label) in std::mem::take(&mut self.errors) {
             self.m.bind(label);
-            self.m.store_i32_imm(frame(F_STACKTOP), (self.ctx.nlocalsplus + depth) as i32);
-            let l = self.raise_exit;
-            self.m.jump(l);
+            self.unwind(depth, handler, traceback);
         }
         // An exception: the interpreter records the traceback entry, finds
         // the handler (or unwinds out) and runs the rest of the frame.
