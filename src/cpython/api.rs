@@ -53,6 +53,15 @@ extern "C" {
     pub fn _PyUnicode_JoinArray(sep: *mut PyObject, items: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject;
     pub fn _PyModuleSpec_IsInitializing(spec: *mut PyObject) -> c_int;
     pub fn _PyErr_GetTopmostException(tstate: *mut ThreadState) -> *mut c_void;
+    pub static mut _PyRuntime: u8;
+}
+
+/// Address of the runtime's current-thread-state word
+/// (`_PyRuntime.gilstate.tstate_current`, what `_PyThreadState_GET` reads),
+/// if the build knows its offset.
+pub fn tstate_current_address() -> Option<usize> {
+    let offset = crate::cpython::offsets::header_offset("RuntimeState.gilstate.tstate_current")?;
+    Some(std::ptr::addr_of!(_PyRuntime) as usize + offset)
 }
 
 /// Installs `f` as the interpreter's frame evaluator (`None` restores the

@@ -7,6 +7,7 @@
 #include "internal/pycore_interp.h"
 #include "internal/pycore_dict.h"
 #include "internal/pycore_moduleobject.h"
+#include "internal/pycore_runtime.h"
 #include <stddef.h>
 
 struct diojit_offset {
@@ -115,6 +116,7 @@ const struct diojit_offset diojit_c_offsets[] = {
     OFF("LineOpaque", struct _opaque, limit),
     /* Read at run time (src/cpython/offsets.rs), not mirrored. */
     OFF("InterpreterState", PyInterpreterState, eval_frame),
+    {"RuntimeState.gilstate.tstate_current", (long)offsetof(_PyRuntimeState, gilstate.tstate_current)},
     OFF("InterpreterState", PyInterpreterState, next),
     OFF("InterpreterState", PyInterpreterState, threads),
     OFF("InterpreterState", PyInterpreterState, runtime),

@@ -9,22 +9,41 @@ use std::os::raw::c_int;
 /// Bit of `call`'s `shape`: the instruction after the call is POP_TOP.
 pub const RESULT_POPPED: u32 = 1 << 31;
 
-/// A CALL site's cache of the C callable it calls, which native code calls
-/// through `stub` (the interpreter's specialised form for that callable
-/// and call shape) while the callable on the stack is `callable`.
+/// A CALL site's cache of what it calls. A C callable: native code calls
+/// `stub` (the interpreter's specialised form for that callable and call
+/// shape) while the callable on the stack is `callable`. A Python
+/// function: native code calls `entry`, the native vectorcall entry of
+/// `code`, for any function whose code is `code` (the entry re-checks
+/// everything else a call needs).
 #[repr(C)]
 pub struct CallCache {
-    /// A strong reference, so that the address cannot be reused by another
-    /// object while cached; NULL when empty.
+    /// Strong references, so that the addresses cannot be reused by other
+    /// objects while cached (and `code`'s native code stays); NULL when
+    /// empty.
     pub callable: Obj,
     pub stub: Option<Stub>,
+    pub code: Obj,
+    pub entry: Option<crate::compiler::VectorcallFn>,
+    /// Calls of Python functions without native code seen here: after
+    /// [`PY_MISSES`] of them the site stops looking.
+    pub py_misses: u64,
     /// The calling code's warm-up counter (`CodeState::warmup`).
     pub warmup: *const i32,
 }
 
+/// See [`CallCache::py_misses`].
+const PY_MISSES: u64 = 1000;
+
 impl CallCache {
     pub fn new(warmup: *const i32) -> CallCache {
-        CallCache { callable: std::ptr::null_mut(), stub: None, warmup }
+        CallCache {
+            callable: std::ptr::null_mut(),
+            stub: None,
+            code: std::ptr::null_mut(),
+            entry: None,
+            py_misses: 0,
+            warmup,
+        }
     }
 
     /// Caches `stub` for `callable`.
@@ -45,10 +64,41 @@ impl CallCache {
 
 impl Drop for CallCache {
     fn drop(&mut self) {
-        if !self.callable.is_null() {
-            // SAFETY: caches die with their code's native code, which is
-            // freed with the code object, under the GIL.
-            unsafe { ffi::Py_DECREF(self.callable) };
+        for o in [self.callable, self.code] {
+            if !o.is_null() {
+                // SAFETY: caches die with their code's native code, which
+                // is freed with the code object, under the GIL.
+                unsafe { ffi::Py_DECREF(o) };
+            }
+        }
+    }
+}
+
+/// Before a call of the Python function `func` that the site's cache does
+/// not cover: caches its code's native entry, if it has one.
+///
+/// # Safety
+/// Called from native code with the GIL held, the site's cache and a live
+/// function object.
+pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
+    // SAFETY: as above; states and their native code live as long as their
+    // code object, which the cache then keeps alive.
+    unsafe {
+        let cache = &mut *cache;
+        if cache.py_misses >= PY_MISSES {
+            return;
+        }
+        let code = (*(func as *mut ffi::PyFunctionObject)).func_code;
+        let state = crate::profile::get(code as *mut crate::cpython::layout::CodeObject);
+        match state.as_ref().and_then(|s| s.native.as_ref()).and_then(|n| n.vectorcall) {
+            Some(entry) => {
+                let old = std::mem::replace(&mut cache.code, new_ref(code));
+                cache.entry = Some(entry);
+                if !old.is_null() {
+                    ffi::Py_DECREF(old);
+                }
+            }
+            None => cache.py_misses += 1,
         }
     }
 }

@@ -18,6 +18,9 @@ const OB_TYPE: i32 = 8;
 const FUNC_VECTORCALL: i32 = offset_of!(ffi::PyFunctionObject, vectorcall) as i32;
 const CACHE_CALLABLE: i32 = offset_of!(CallCache, callable) as i32;
 const CACHE_STUB: i32 = offset_of!(CallCache, stub) as i32;
+const CACHE_CODE: i32 = offset_of!(CallCache, code) as i32;
+const CACHE_ENTRY: i32 = offset_of!(CallCache, entry) as i32;
+const FUNC_CODE: i32 = offset_of!(ffi::PyFunctionObject, func_code) as i32;
 /// `PY_VECTORCALL_ARGUMENTS_OFFSET`: the callee may use the slot before
 /// the arguments (CALL's stack always has one).
 const ARGUMENTS_OFFSET: u64 = 1 << 63;
@@ -73,11 +76,20 @@ impl<M: Masm> Gen<'_, M> {
         self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, OB_TYPE)));
         self.m.branch(Cond::Ne, c_callable);
-        self.set_ip(instr.unit);
-        self.m.call_indirect(
-            Mem::new(Reg::Saved0, FUNC_VECTORCALL),
-            &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64 | ARGUMENTS_OFFSET), Arg::Imm(0)],
-        );
+        // A function whose code the site has seen compiled: its entry.
+        let vectorcall = self.m.new_label();
+        let py_args = [Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64 | ARGUMENTS_OFFSET), Arg::Imm(0)];
+        self.set_ip(instr.unit); // (uses Tmp2)
+        self.m.mov_imm(Reg::Tmp2, cache);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, FUNC_CODE));
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CODE)));
+        self.m.branch(Cond::Ne, vectorcall);
+        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_ENTRY), &py_args);
+        self.m.jump(release);
+        // Any other: its vectorcall, once the site has tried caching it.
+        self.m.bind(vectorcall);
+        self.m.call(calls::cache_python_callee as *const () as usize, &[Arg::Imm(cache), Arg::Reg(Reg::Saved0)]);
+        self.m.call_indirect(Mem::new(Reg::Saved0, FUNC_VECTORCALL), &py_args);
         self.m.jump(release);
         self.m.bind(c_callable);
         self.set_ip(instr.unit); // (uses Tmp2)

@@ -85,8 +85,16 @@ impl<M: Masm> Gen<'_, M> {
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, bail);
         self.m.bind(ours);
-        self.m.call(api::_PyThreadState_UncheckedGet as *const () as usize, &[]);
-        self.m.mov(Reg::Tstate, Reg::Tmp0);
+        match api::tstate_current_address() {
+            Some(current) => {
+                self.m.mov_imm(Reg::Tmp0, current as u64);
+                self.m.load(Reg::Tstate, Mem::new(Reg::Tmp0, 0));
+            }
+            None => {
+                self.m.call(api::_PyThreadState_UncheckedGet as *const () as usize, &[]);
+                self.m.mov(Reg::Tstate, Reg::Tmp0);
+            }
+        }
         // No native code while tracing or profiling.
         self.m.load(Reg::Tmp0, Mem::new(Reg::Tstate, T_CFRAME));
         self.m.cmp_u8_mem(Mem::new(Reg::Tmp0, 0), 0);
