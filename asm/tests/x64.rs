@@ -2,7 +2,7 @@
 #![cfg(target_arch = "x86_64")]
 
 use diojit_asm::x64::X64Masm;
-use diojit_asm::{disassemble, Arg, Cond, Masm, Mem, Operand, Reg};
+use diojit_asm::{disassemble, Alu, Arg, Cond, Masm, Mem, Operand, Reg};
 
 /// Assembles `f` and returns its disassembly, one instruction per entry.
 fn text(f: impl FnOnce(&mut X64Masm)) -> Vec<String> {
@@ -130,7 +130,7 @@ fn reference_counting() {
             m.bind(dealloc);
             m.decref_no_dealloc(Reg::Tmp1);
         }),
-        ["inc qword ptr [rax]", "dec qword ptr [r15]", "je 0x10", "dec qword ptr [r10]"]
+        ["inc qword ptr [rax]", "dec qword ptr [r15]", "je 0xc", "dec qword ptr [r10]"]
     );
 }
 
@@ -169,11 +169,43 @@ fn compares_and_branches() {
 
 #[test]
 fn snapshot_bytes_of_the_hot_templates() {
-    // dynasm-rs encodes a memory operand on a run-time-chosen base register
-    // in the general SIB form, and a run-time displacement as disp32.
-    assert_eq!(hex(|m| m.incref(Reg::Tmp0)), "48ff442000");
-    assert_eq!(hex(|m| m.load(Reg::Tmp0, Mem::new(Reg::Frame, 0x48))), "488b842348000000");
-    assert_eq!(hex(|m| m.store(Mem::new(Reg::Frame, 0x50), Reg::Tmp0)), "4889842350000000");
+    assert_eq!(hex(|m| m.incref(Reg::Tmp0)), "48ff00");
+    assert_eq!(hex(|m| m.load(Reg::Tmp0, Mem::new(Reg::Frame, 0x48))), "488b4348");
+    assert_eq!(hex(|m| m.store(Mem::new(Reg::Frame, 0x50), Reg::Tmp0)), "48894350");
+}
+
+#[test]
+fn memory_operands_take_their_shortest_encoding() {
+    // (template, expected disassembly, expected length): every base
+    // register role, displacements of 0, 8 and 32 bits, and the bases
+    // that need a SIB byte (r12) or a displacement even when it is 0 (r13).
+    let cases: Vec<(Box<dyn Fn(&mut X64Masm)>, &str, usize)> = vec![
+        (Box::new(|m| m.load(Reg::Tmp0, Mem::new(Reg::Frame, 0))), "mov rax,[rbx]", 3),
+        (Box::new(|m| m.load(Reg::Tmp0, Mem::new(Reg::Frame, -8))), "mov rax,[rbx-8]", 4),
+        (Box::new(|m| m.load(Reg::Tmp1, Mem::new(Reg::Frame, 0x400))), "mov r10,[rbx+0x400]", 7),
+        (Box::new(|m| m.load(Reg::Tmp0, Mem::new(Reg::Tstate, 0x38))), "mov rax,[r12+0x38]", 5),
+        (Box::new(|m| m.load(Reg::Tmp0, Mem::new(Reg::Tstate, 0))), "mov rax,[r12]", 4),
+        (Box::new(|m| m.load(Reg::Saved0, Mem::new(Reg::CFrame, 0))), "mov r14,[r13]", 4),
+        (Box::new(|m| m.store(Mem::new(Reg::CFrame, 8), Reg::Frame)), "mov [r13+8],rbx", 4),
+        (Box::new(|m| m.store(Mem::new(Reg::Saved1, 0x130), Reg::Tmp3)), "mov [r15+0x130],rdx", 7),
+        (Box::new(|m| m.store_imm(Mem::new(Reg::Frame, 0x58), 0)), "mov qword ptr [rbx+0x58],0", 8),
+        (Box::new(|m| m.incref(Reg::Saved1)), "inc qword ptr [r15]", 3),
+        (Box::new(|m| m.decref_no_dealloc(Reg::CFrame)), "dec qword ptr [r13]", 4),
+        (Box::new(|m| m.cmp(Reg::Tmp2, Operand::Mem(Mem::new(Reg::Tmp1, 8)))), "cmp rcx,[r10+8]", 4),
+        (Box::new(|m| m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, 0x18)))), "add r10,[rcx+0x18]", 4),
+        (Box::new(|m| m.alu(Alu::Mul, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, 0x10)))), "imul rax,[r14+0x10]", 5),
+        (Box::new(|m| m.lea(Reg::Tmp3, Mem::new(Reg::Frame, 0x68))), "lea rdx,[rbx+0x68]", 4),
+        (Box::new(|m| m.load_i32(Reg::Tmp0, Mem::new(Reg::Tstate, 0x20))), "movsxd rax,[r12+0x20]", 5),
+    ];
+    for (emit, text_expected, len) in cases {
+        let mut m = X64Masm::new();
+        emit(&mut m);
+        let code = m.finish().unwrap();
+        let lines = disassemble(&code, 0);
+        assert_eq!(lines.len(), 1, "{text_expected}");
+        assert_eq!(lines[0].text, text_expected);
+        assert_eq!(code.len(), len, "{text_expected}");
+    }
 }
 
 #[test]

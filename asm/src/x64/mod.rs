@@ -63,6 +63,36 @@ impl X64Masm {
         self.labels[l.0]
     }
 
+    /// Emits `[REX] opcode ModRM [SIB] [disp]` for an instruction with a
+    /// register operand (or opcode extension) `reg` and the memory operand
+    /// `[base + disp]`, in its shortest form: dynasm-rs always gives a
+    /// run-time displacement 32 bits (and a SIB byte to dynamic bases),
+    /// while most of ours (frame slots, struct fields) fit in 8 bits.
+    fn mem_op(&mut self, wide: bool, opcode: &[u8], reg: u8, base: u8, disp: i32) {
+        let rex = 0x40 | (wide as u8) << 3 | (reg >> 3) << 2 | (base >> 3);
+        if rex != 0x40 {
+            self.ops.push(rex);
+        }
+        self.ops.extend(opcode.iter().copied());
+        // rbp/r13 as a base have no displacement-free form; rsp/r12 need a SIB.
+        let mode = if disp == 0 && base & 7 != 5 {
+            0
+        } else if i8::try_from(disp).is_ok() {
+            1
+        } else {
+            2
+        };
+        self.ops.push(mode << 6 | (reg & 7) << 3 | (base & 7));
+        if base & 7 == 4 {
+            self.ops.push(0x24);
+        }
+        match mode {
+            1 => self.ops.push(disp as i8 as u8),
+            2 => self.ops.extend(disp.to_le_bytes()),
+            _ => {}
+        }
+    }
+
     /// Loads C arguments into the argument registers. Sources never live in
     /// argument registers (see [`Reg`]), so the order of moves is free.
     fn set_args(&mut self, args: &[Arg]) {
@@ -74,14 +104,8 @@ impl X64Masm {
                     dynasm!(self.ops ; .arch x64 ; mov Rq(dst), Rq(src));
                 }
                 Arg::Imm(imm) => self.mov_imm_raw(dst, imm),
-                Arg::Load(m) => {
-                    let b = source(m.base);
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(dst), [Rq(b) + m.disp]);
-                }
-                Arg::Addr(m) => {
-                    let b = source(m.base);
-                    dynasm!(self.ops ; .arch x64 ; lea Rq(dst), [Rq(b) + m.disp]);
-                }
+                Arg::Load(m) => self.mem_op(true, &[0x8b], dst, source(m.base), m.disp),
+                Arg::Addr(m) => self.mem_op(true, &[0x8d], dst, source(m.base), m.disp),
             }
         }
     }
@@ -228,8 +252,7 @@ impl Masm for X64Masm {
     }
 
     fn load(&mut self, dst: Reg, src: Mem) {
-        let (d, b) = (reg(dst), reg(src.base));
-        dynasm!(self.ops ; .arch x64 ; mov Rq(d), [Rq(b) + src.disp]);
+        self.mem_op(true, &[0x8b], reg(dst), reg(src.base), src.disp);
     }
 
     fn load_u8(&mut self, dst: Reg, src: Mem) {
@@ -238,18 +261,16 @@ impl Masm for X64Masm {
     }
 
     fn load_i32(&mut self, dst: Reg, src: Mem) {
-        let (d, b) = (reg(dst), reg(src.base));
-        dynasm!(self.ops ; .arch x64 ; movsxd Rq(d), DWORD [Rq(b) + src.disp]);
+        self.mem_op(true, &[0x63], reg(dst), reg(src.base), src.disp);
     }
 
     fn store(&mut self, dst: Mem, src: Reg) {
-        let (b, s) = (reg(dst.base), reg(src));
-        dynasm!(self.ops ; .arch x64 ; mov [Rq(b) + dst.disp], Rq(s));
+        self.mem_op(true, &[0x89], reg(src), reg(dst.base), dst.disp);
     }
 
     fn store_imm(&mut self, dst: Mem, imm: i32) {
-        let b = reg(dst.base);
-        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + dst.disp], imm);
+        self.mem_op(true, &[0xc7], 0, reg(dst.base), dst.disp);
+        self.ops.extend(imm.to_le_bytes());
     }
 
     fn store_i32(&mut self, dst: Mem, src: Reg) {
@@ -268,22 +289,17 @@ impl Masm for X64Masm {
     }
 
     fn incref(&mut self, obj: Reg) {
-        let o = reg(obj);
-        dynasm!(self.ops ; .arch x64 ; inc QWORD [Rq(o)]);
+        self.mem_op(true, &[0xff], 0, reg(obj), 0);
     }
 
     fn decref_branch_zero(&mut self, obj: Reg, dealloc: Label) {
-        let (o, l) = (reg(obj), self.label(dealloc));
-        dynasm!(self.ops
-            ; .arch x64
-            ; dec QWORD [Rq(o)]
-            ; jz =>l
-        );
+        let l = self.label(dealloc);
+        self.mem_op(true, &[0xff], 1, reg(obj), 0);
+        dynasm!(self.ops ; .arch x64 ; jz =>l);
     }
 
     fn decref_no_dealloc(&mut self, obj: Reg) {
-        let o = reg(obj);
-        dynasm!(self.ops ; .arch x64 ; dec QWORD [Rq(o)]);
+        self.mem_op(true, &[0xff], 1, reg(obj), 0);
     }
 
     fn cmp(&mut self, a: Reg, b: Operand) {
@@ -294,10 +310,7 @@ impl Masm for X64Masm {
                 dynasm!(self.ops ; .arch x64 ; cmp Rq(a), Rq(r));
             }
             Operand::Imm(imm) => dynasm!(self.ops ; .arch x64 ; cmp Rq(a), imm),
-            Operand::Mem(m) => {
-                let b = reg(m.base);
-                dynasm!(self.ops ; .arch x64 ; cmp Rq(a), [Rq(b) + m.disp]);
-            }
+            Operand::Mem(m) => self.mem_op(true, &[0x3b], a, reg(m.base), m.disp),
         }
     }
 
@@ -360,15 +373,15 @@ impl Masm for X64Masm {
             (Alu::Or, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; or Rq(d), i),
             (Alu::Xor, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; xor Rq(d), i),
             (op, Operand::Mem(m)) => {
-                let b = reg(m.base);
-                match op {
-                    Alu::Add => dynasm!(self.ops ; .arch x64 ; add Rq(d), [Rq(b) + m.disp]),
-                    Alu::Sub => dynasm!(self.ops ; .arch x64 ; sub Rq(d), [Rq(b) + m.disp]),
-                    Alu::Mul => dynasm!(self.ops ; .arch x64 ; imul Rq(d), [Rq(b) + m.disp]),
-                    Alu::And => dynasm!(self.ops ; .arch x64 ; and Rq(d), [Rq(b) + m.disp]),
-                    Alu::Or => dynasm!(self.ops ; .arch x64 ; or Rq(d), [Rq(b) + m.disp]),
-                    Alu::Xor => dynasm!(self.ops ; .arch x64 ; xor Rq(d), [Rq(b) + m.disp]),
-                }
+                let opcode: &[u8] = match op {
+                    Alu::Add => &[0x03],
+                    Alu::Sub => &[0x2b],
+                    Alu::Mul => &[0x0f, 0xaf],
+                    Alu::And => &[0x23],
+                    Alu::Or => &[0x0b],
+                    Alu::Xor => &[0x33],
+                };
+                self.mem_op(true, opcode, d, reg(m.base), m.disp);
             }
         }
     }
@@ -395,8 +408,7 @@ impl Masm for X64Masm {
     }
 
     fn lea(&mut self, dst: Reg, mem: Mem) {
-        let (d, b) = (reg(dst), reg(mem.base));
-        dynasm!(self.ops ; .arch x64 ; lea Rq(d), [Rq(b) + mem.disp]);
+        self.mem_op(true, &[0x8d], reg(dst), reg(mem.base), mem.disp);
     }
 
     fn load_indexed(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
