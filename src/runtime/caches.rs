@@ -54,7 +54,9 @@ pub mod kind {
     pub const DICT: u64 = 4;
     /// A plain class attribute (`value`) the instance cannot shadow: its
     /// dict is not materialised and no instance has that name (the shared
-    /// keys still have `shape` entries), or it has no dict at all.
+    /// keys still have `shape` entries), or it has no dict at all. A
+    /// nonzero `offset` is the `tp_version_tag` the value's (mutable) type
+    /// must still have: it has not gained `__get__` since.
     pub const CLASS_VALUE: u64 = 5;
     /// LOAD_METHOD of a method (`value`) on an object with inline values
     /// and no instance attribute of that name (as for `CLASS_VALUE`).
@@ -62,7 +64,8 @@ pub mod kind {
     /// LOAD_METHOD of a method (`value`) on an object without a dict.
     pub const METHOD_NO_DICT: u64 = 7;
     /// An attribute of a class (whose metatype is `type`): a plain value or
-    /// a function (`value`), as the class gives it.
+    /// a function (`value`), as the class gives it; `offset` as for
+    /// `CLASS_VALUE`.
     pub const TYPE_VALUE: u64 = 8;
     /// A static method of a class: the callable the staticmethod object
     /// (`value`) wraps, read from it at every use.
@@ -73,6 +76,11 @@ pub mod kind {
     /// LOAD_METHOD of a method (`value`) on an object whose managed dict
     /// is materialised: the dict is searched for the name at every use.
     pub const METHOD_DICT: u64 = 11;
+    /// LOAD_ATTR of a non-data descriptor (`value`, a function or a method
+    /// descriptor) on an instance nothing shadows it in (as for
+    /// `CLASS_VALUE`): the result of its `tp_descr_get`, whose address is
+    /// `offset` (its type is immutable), e.g. a bound method.
+    pub const BOUND: u64 = 12;
 }
 
 /// Entries per cache: a site may see up to this many types.
@@ -426,6 +434,10 @@ enum Descriptor {
     Absent,
     /// A class attribute that is not a descriptor, of an immutable type.
     Plain,
+    /// On loads: a class attribute that is not a descriptor, of a mutable
+    /// type whose `tp_version_tag` is this (it could gain `__get__` later,
+    /// which changes that version).
+    MutablePlain(u64),
     /// A method (`Py_TPFLAGS_METHOD_DESCRIPTOR`) of an immutable type.
     Method,
     /// A descriptor without `__set__` of an immutable type.
@@ -445,6 +457,11 @@ unsafe fn classify(tp: *mut ffi::PyTypeObject, descr: Obj, name: Obj, store: boo
         }
         let dt = ffi::Py_TYPE(descr);
         if (*dt).tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE == 0 {
+            if !store && (*dt).tp_descr_get.is_none() && (*dt).tp_descr_set.is_none() {
+                if let Some(version) = type_version(dt, name) {
+                    return Descriptor::MutablePlain(version);
+                }
+            }
             return Descriptor::Other;
         }
         if (*dt).tp_descr_set.is_some() {
@@ -537,7 +554,11 @@ unsafe fn class_entry(entry: &mut Entry, owner: Obj, name: Obj, method: bool) ->
             kind::TYPE_STATIC
         } else if dt == std::ptr::addr_of_mut!(ffi::PyClassMethod_Type) && wrappers && method {
             kind::TYPE_CLASSMETHOD
-        } else if (*dt).tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE != 0 && (*dt).tp_descr_get.is_none() {
+        } else if (*dt).tp_descr_get.is_none() {
+            if (*dt).tp_flags & ffi::Py_TPFLAGS_IMMUTABLETYPE == 0 {
+                let Some(version) = type_version(dt, name) else { return false };
+                entry.offset = version;
+            }
             kind::TYPE_VALUE
         } else {
             return false;
@@ -581,6 +602,22 @@ unsafe fn instance_attr_entry(entry: &mut Entry, owner: Obj, name: Obj) -> bool 
         let class = classify(tp, descr, name, false);
         let managed = (*tp).tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT != 0;
         match class {
+            Descriptor::MutablePlain(version) => {
+                let Some(shape) = unshadowed(tp, owner, name) else { return false };
+                (entry.kind, entry.shape, entry.offset, entry.value) = (kind::CLASS_VALUE, shape, version, descr as u64);
+                return true;
+            }
+            // Shadowed ones are cached as the instance attribute below.
+            Descriptor::Method | Descriptor::NonOverriding => {
+                if let (Some(shape), Some(get)) = (unshadowed(tp, owner, name), (*ffi::Py_TYPE(descr)).tp_descr_get) {
+                    (entry.kind, entry.shape, entry.offset, entry.value) =
+                        (kind::BOUND, shape, get as usize as u64, descr as u64);
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        match class {
             Descriptor::Slot(offset) => (entry.kind, entry.offset) = (kind::SLOT, offset as u64),
             Descriptor::Absent | Descriptor::Plain | Descriptor::Method | Descriptor::NonOverriding if managed => {
                 let dict = *managed_dict_slot(owner);
@@ -604,6 +641,21 @@ unsafe fn instance_attr_entry(entry: &mut Entry, owner: Obj, name: Obj) -> bool 
             _ => return false,
         }
         true
+    }
+}
+
+/// The `shape` under which no attribute of `owner` can shadow its type's
+/// attribute `name` (see `kind::CLASS_VALUE`), if none does now.
+unsafe fn unshadowed(tp: *mut ffi::PyTypeObject, owner: Obj, name: Obj) -> Option<u64> {
+    // SAFETY: a live object and its type, GIL held.
+    unsafe {
+        if (*tp).tp_flags & ffi::Py_TPFLAGS_MANAGED_DICT != 0 {
+            let keys = shared_keys(tp);
+            let absent = (*managed_dict_slot(owner)).is_null() && !keys.is_null() && index_in(keys, name).is_none();
+            absent.then(|| (*keys).dk_nentries as u64)
+        } else {
+            ((*tp).tp_dictoffset == 0).then_some(NO_KEYS)
+        }
     }
 }
 

@@ -168,6 +168,35 @@ impl<M: Masm> Gen<'_, M> {
         m.branch(Cond::Ne, miss);
     }
 
+    /// Branches to `miss` if an attribute of the owner in `Saved0` may
+    /// shadow the class-level one (see `caches::kind::CLASS_VALUE`).
+    /// Clobbers `Tmp0`.
+    fn unshadowed(&mut self, miss: Label) {
+        let value = self.m.new_label();
+        self.m.mov_imm(Reg::Tmp0, NO_KEYS);
+        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Tmp2, C_SHAPE)));
+        self.m.branch(Cond::Eq, value);
+        self.no_shadowing(miss);
+        self.m.bind(value);
+    }
+
+    /// `Tmp0` = the entry's borrowed value; branches to `miss` if the
+    /// entry records a version its type must have and it has another.
+    /// Clobbers `Tmp1` and `Tmp3`.
+    fn cached_value(&mut self, miss: Label) {
+        let ok = self.m.new_label();
+        let m = &mut self.m;
+        m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, C_OFFSET));
+        m.test(Reg::Tmp1);
+        m.branch(Cond::Eq, ok);
+        m.load(Reg::Tmp3, Mem::new(Reg::Tmp0, OB_TYPE));
+        m.load_u32(Reg::Tmp3, Mem::new(Reg::Tmp3, TP_VERSION));
+        m.cmp(Reg::Tmp3, Operand::Reg(Reg::Tmp1));
+        m.branch(Cond::Ne, miss);
+        m.bind(ok);
+    }
+
     /// `Tmp0` = the module attribute, for an owner in `Saved0`.
     fn module_attr(&mut self, name: u64, miss: Label) {
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MD_DICT));
@@ -184,13 +213,15 @@ impl<M: Masm> Gen<'_, M> {
         let miss = self.m.new_label();
         let got = self.m.new_label();
         let done = self.m.new_label();
+        let (in_dict, lookup) = (self.m.new_label(), self.m.new_label());
         self.find_entry(cache, d, true, miss);
-        // Instance values: the dict not materialised, the value set.
+        // Instance values: the value set; or, if this instance's dict is
+        // materialised, a lookup in it.
         let next = self.m.new_label();
         self.when_kind(kind::VALUES, next);
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Ne, miss);
+        self.m.branch(Cond::Ne, in_dict);
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, VALUES));
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, miss);
@@ -210,7 +241,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(next);
         // The instance's materialised dict: the cached entry if this dict
         // has the same layout, else a lookup.
-        let (next, lookup) = (self.m.new_label(), self.m.new_label());
+        let next = self.m.new_label();
         self.when_kind(kind::DICT, next);
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
@@ -218,6 +249,8 @@ impl<M: Masm> Gen<'_, M> {
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.dict_entry(name, lookup);
         self.m.jump(got);
+        self.m.bind(in_dict);
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.m.bind(lookup);
         self.m.call(caches::dict_lookup as *const () as usize, &[Arg::Reg(Reg::Saved1), Arg::Imm(name)]);
         self.m.test(Reg::Tmp0);
@@ -227,7 +260,7 @@ impl<M: Masm> Gen<'_, M> {
         // An attribute of a class owner.
         let next = self.m.new_label();
         self.when_kind(kind::TYPE_VALUE, next);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.cached_value(miss);
         self.m.jump(got);
         self.m.bind(next);
         let next = self.m.new_label();
@@ -238,18 +271,31 @@ impl<M: Masm> Gen<'_, M> {
         self.m.branch(Cond::Eq, miss);
         self.m.jump(got);
         self.m.bind(next);
+        // A descriptor's result, e.g. a bound method (a new reference).
+        let next = self.m.new_label();
+        self.when_kind(kind::BOUND, next);
+        self.unshadowed(miss);
+        self.m.mov(Reg::Saved1, Reg::Tmp2);
+        self.set_ip(instr.unit);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved1, C_VALUE));
+        self.m.call_indirect(
+            Mem::new(Reg::Saved1, C_OFFSET),
+            &[Arg::Reg(Reg::Tmp0), Arg::Reg(Reg::Saved0), Arg::Reg(Reg::Tmp1)],
+        );
+        self.m.test(Reg::Tmp0);
+        let err = self.error(d);
+        self.m.branch(Cond::Eq, err);
+        let owned = self.m.new_label();
+        self.m.jump(owned);
+        self.m.bind(next);
         // A class attribute no instance attribute shadows.
         self.when_kind(kind::CLASS_VALUE, miss);
-        let value = self.m.new_label();
-        self.m.mov_imm(Reg::Tmp0, NO_KEYS);
-        self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Tmp2, C_SHAPE)));
-        self.m.branch(Cond::Eq, value);
-        self.no_shadowing(miss);
-        self.m.bind(value);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.unshadowed(miss);
+        self.cached_value(miss);
         // The attribute replaces its owner on the stack.
         self.m.bind(got);
         self.m.incref(Reg::Tmp0);
+        self.m.bind(owned);
         self.m.store(self.stack(d - 1), Reg::Tmp0);
         self.decref(Reg::Saved0, instr.unit);
         self.m.jump(done);
@@ -314,7 +360,7 @@ impl<M: Masm> Gen<'_, M> {
         // Other attributes: [NULL, attr].
         let next = self.m.new_label();
         self.when_kind(kind::TYPE_VALUE, next);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.cached_value(miss);
         self.m.jump(attr);
         self.m.bind(next);
         let next = self.m.new_label();
@@ -357,10 +403,10 @@ impl<M: Masm> Gen<'_, M> {
         // The inline values: the value's reference moves in; the old one
         // is released, or a first value is added to the insertion order
         // (STORE_ATTR_INSTANCE_VALUE).
-        let (replaced, owner) = (self.m.new_label(), self.m.new_label());
+        let (replaced, owner, in_dict) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Ne, miss);
+        self.m.branch(Cond::Ne, in_dict);
         self.m.load(Reg::Saved1, Mem::new(Reg::Saved0, VALUES));
         self.m.test(Reg::Saved1);
         self.m.branch(Cond::Eq, miss);
@@ -386,6 +432,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, miss);
+        self.m.bind(in_dict);
         self.set_ip(instr.unit);
         self.m.call(
             ffi::PyDict_SetItem as *const () as usize,
