@@ -306,6 +306,8 @@ unsafe fn stub_for(callable: Obj, args: *mut Obj, nargs: usize, is_meth: bool, p
                 return Some(stub_str_1);
             } else if callable == std::ptr::addr_of_mut!(ffi::PyTuple_Type) as Obj {
                 return Some(stub_tuple_1);
+            } else if callable == std::ptr::addr_of_mut!(ffi::PyLong_Type) as Obj {
+                return Some(stub_int_1);
             }
         }
         class_vectorcall(callable).map(|_| stub_class as Stub)
@@ -468,6 +470,15 @@ stub! {
     /// `tuple(x)` (PRECALL_NO_KW_TUPLE_1).
     fn stub_tuple_1(c, args, n) {
         ffi::PySequence_Tuple(*args)
+    }
+}
+
+stub! {
+    /// `int(x)`: what `long_new` does for one argument and no base, without
+    /// the argument tuple `int` (having no vectorcall in 3.11) would need;
+    /// counted as `_PyObject_MakeTpCall` counts it.
+    fn stub_int_1(c, args, n) {
+        counted(|| ffi::PyNumber_Long(*args))
     }
 }
 

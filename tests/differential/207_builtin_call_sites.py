@@ -1,4 +1,4 @@
-"""Warm call sites of C functions and method descriptors whose callable changes under them: builtins rebound to other builtins and to Python functions, descriptors called with the wrong self type, list subclasses, classes, errors raised inside the callee, and results kept or discarded."""
+"""Warm call sites of C functions (including the int(x) conversion) and method descriptors whose callable changes under them: builtins rebound to other builtins and to Python functions, descriptors called with the wrong self type, list subclasses, classes, errors raised inside the callee, and results kept or discarded."""
 import math
 import operator
 
@@ -6,6 +6,11 @@ import operator
 class MyList(list):
     def append(self, x):
         super().append(("mine", x))
+
+
+class Intish:
+    def __index__(self):
+        return 41
 
 
 class BadStr:
@@ -69,6 +74,14 @@ def main():
             except ValueError as e:
                 errors.append("ValueError: %s" % e)
     print(errors[::10])
+    ints = []
+    for x in ["12", " 7 ", "1_000", 3.9, -2.5, True, b"42", bytearray(b"5"), "x1", Intish(), 10**30, None, [], "٣"]:
+        for _ in range(3):
+            try:
+                ints.append(one_arg(int, x))
+            except (TypeError, ValueError) as e:
+                ints.append("%s: %s" % (type(e).__name__, e))
+    print(ints[::3])
     try:
         for i in range(20):
             one_arg(math.sqrt, 4 - i)
