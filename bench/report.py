@@ -21,7 +21,10 @@ STATS_COLUMNS = [
     ("code bytes", "code_bytes"),
     ("compile time", "compile_time_ns"),
     ("compile failures", "compile_failures"),
+    ("native calls", "native_calls"),
     ("side exits", "side_exits"),
+    ("side exits per 1,000 native calls", "side_exits_per_kcall"),
+    ("inline cache misses", "cache_misses"),
     ("invalidations", "invalidations"),
     ("internal errors", "internal_errors"),
 ]
@@ -106,6 +109,13 @@ def fmt_ratio(r):
     return "%.2fx" % r if r else "–"
 
 
+def side_exits_per_kcall(stats):
+    exits = stats.get("side_exits")
+    exits = sum(exits.values()) if isinstance(exits, dict) else exits
+    calls = stats.get("native_calls")
+    return None if exits is None or not calls else round(1000 * exits / calls, 3)
+
+
 def fmt_stat(key, value):
     if value is None:
         return "–"
@@ -160,5 +170,6 @@ def markdown(doc):
             row(["---"] + ["---:"] * len(STATS_COLUMNS)),
         ]
         for b in with_stats:
-            lines.append(row([b["name"]] + [fmt_stat(k, b["stats"].get(k)) for _, k in STATS_COLUMNS]))
+            stats = dict(b["stats"], side_exits_per_kcall=side_exits_per_kcall(b["stats"]))
+            lines.append(row([b["name"]] + [fmt_stat(k, stats.get(k)) for _, k in STATS_COLUMNS]))
     return "\n".join(lines) + "\n"
