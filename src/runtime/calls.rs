@@ -157,7 +157,9 @@ pub unsafe extern "C" fn call(
             } else if !kwnames.is_null() {
                 with_keywords(function, args, total, kwnames)
             } else if let Some(stub) = stub_for(function, args, total, is_meth, shape & RESULT_POPPED != 0) {
-                (*cache).fill(function, stub);
+                if long_lived(function) {
+                    (*cache).fill(function, stub);
+                }
                 stub(function, args, total)
             } else {
                 generic(function, args, total, kwnames)
@@ -170,6 +172,25 @@ pub unsafe extern "C" fn call(
             if res.is_null() { -1 } else { 0 }
         }
     })
+}
+
+/// Whether a cache may keep a reference to `callable` without changing
+/// when any object of the program dies: classes, method descriptors and
+/// functions of modules live as long as their module or class anyway. A
+/// builtin method bound to an object (`log.append`, `f.write`) would keep
+/// that object alive: such calls take the stub from here each time.
+///
+/// # Safety
+/// GIL held, a live callable.
+unsafe fn long_lived(callable: Obj) -> bool {
+    // SAFETY: a live object; a PyCFunction's `m_self` is NULL or live.
+    unsafe {
+        if ffi::Py_TYPE(callable) != std::ptr::addr_of_mut!(ffi::PyCFunction_Type) {
+            return true;
+        }
+        let slf = (*(callable as *mut ffi::PyCFunctionObject)).m_self;
+        slf.is_null() || ffi::PyModule_Check(slf) != 0
+    }
 }
 
 /// The builtins the interpreter's specialised calls recognise by identity
