@@ -570,6 +570,19 @@ unsafe fn class_entry(entry: &mut Entry, owner: Obj, name: Obj, method: bool) ->
 
 /// Fills an attribute cache entry for `owner.name` (LOAD_ATTR).
 unsafe fn refill_load_attr(cache: &mut Cache, owner: Obj, name: Obj) {
+    // SAFETY: forwarded.
+    unsafe { refill_load(cache, owner, name, false) }
+}
+
+/// Fills a method cache entry for `owner.name(...)` (LOAD_METHOD).
+unsafe fn refill_load_method(cache: &mut Cache, owner: Obj, name: Obj) {
+    // SAFETY: forwarded.
+    unsafe { refill_load(cache, owner, name, true) }
+}
+
+/// Fills the entry keyed by `owner` for a load of `owner.name`, as an
+/// attribute or (with `method`) for the call that follows.
+unsafe fn refill_load(cache: &mut Cache, owner: Obj, name: Obj, method: bool) {
     if !cache.budget() {
         return;
     }
@@ -578,9 +591,11 @@ unsafe fn refill_load_attr(cache: &mut Cache, owner: Obj, name: Obj) {
         let Some(key) = owner_key(owner, name) else { return };
         let Some(entry) = cache.slot_for(key) else { return };
         let filled = if is_plain_class(owner) {
-            class_entry(entry, owner, name, false)
+            class_entry(entry, owner, name, method)
         } else if ffi::PyModule_CheckExact(owner) != 0 {
             module_entry(entry, owner, name)
+        } else if method {
+            instance_method_entry(entry, owner, name)
         } else {
             instance_attr_entry(entry, owner, name)
         };
@@ -592,7 +607,7 @@ unsafe fn refill_load_attr(cache: &mut Cache, owner: Obj, name: Obj) {
 
 /// Fills `entry` for an attribute of an instance with generic lookup.
 unsafe fn instance_attr_entry(entry: &mut Entry, owner: Obj, name: Obj) -> bool {
-    // SAFETY: as for `refill_load_attr`.
+    // SAFETY: as for `refill_load`.
     unsafe {
         let tp = ffi::Py_TYPE(owner);
         if !generic_getattr(tp) {
@@ -659,31 +674,9 @@ unsafe fn unshadowed(tp: *mut ffi::PyTypeObject, owner: Obj, name: Obj) -> Optio
     }
 }
 
-/// Fills a method cache entry for `owner.name(...)` (LOAD_METHOD).
-unsafe fn refill_load_method(cache: &mut Cache, owner: Obj, name: Obj) {
-    if !cache.budget() {
-        return;
-    }
-    // SAFETY: as for `refill_load_attr`.
-    unsafe {
-        let Some(key) = owner_key(owner, name) else { return };
-        let Some(entry) = cache.slot_for(key) else { return };
-        let filled = if is_plain_class(owner) {
-            class_entry(entry, owner, name, true)
-        } else if ffi::PyModule_CheckExact(owner) != 0 {
-            module_entry(entry, owner, name)
-        } else {
-            instance_method_entry(entry, owner, name)
-        };
-        if filled {
-            entry.guard = key;
-        }
-    }
-}
-
 /// Fills `entry` for a method found on an instance's type.
 unsafe fn instance_method_entry(entry: &mut Entry, owner: Obj, name: Obj) -> bool {
-    // SAFETY: as for `refill_load_attr`.
+    // SAFETY: as for `refill_load`.
     unsafe {
         let tp = ffi::Py_TYPE(owner);
         if !generic_getattr(tp) || ffi::PyType_Check(owner) != 0 {
@@ -717,7 +710,7 @@ unsafe fn refill_store_attr(cache: &mut Cache, owner: Obj, name: Obj) {
     if !cache.budget() {
         return;
     }
-    // SAFETY: as for `refill_load_attr`.
+    // SAFETY: as for `refill_load`.
     unsafe {
         let tp = ffi::Py_TYPE(owner);
         if is_plain_class(owner) || !generic_setattr(tp) {

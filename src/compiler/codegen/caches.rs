@@ -197,6 +197,25 @@ impl<M: Masm> Gen<'_, M> {
         m.bind(ok);
     }
 
+    /// For the `TYPE_VALUE` and `TYPE_STATIC` kinds: `Tmp0` = the class
+    /// owner's attribute (borrowed), then a jump to `found`; other kinds
+    /// fall through.
+    fn class_owner_value(&mut self, miss: Label, found: Label) {
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_VALUE, next);
+        self.cached_value(miss);
+        self.m.jump(found);
+        self.m.bind(next);
+        let next = self.m.new_label();
+        self.when_kind(kind::TYPE_STATIC, next);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, WRAPPED_CALLABLE));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, miss);
+        self.m.jump(found);
+        self.m.bind(next);
+    }
+
     /// `Tmp0` = the module attribute, for an owner in `Saved0`.
     fn module_attr(&mut self, name: u64, miss: Label) {
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MD_DICT));
@@ -258,19 +277,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.jump(got);
         self.m.bind(next);
         // An attribute of a class owner.
-        let next = self.m.new_label();
-        self.when_kind(kind::TYPE_VALUE, next);
-        self.cached_value(miss);
-        self.m.jump(got);
-        self.m.bind(next);
-        let next = self.m.new_label();
-        self.when_kind(kind::TYPE_STATIC, next);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, WRAPPED_CALLABLE));
-        self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Eq, miss);
-        self.m.jump(got);
-        self.m.bind(next);
+        self.class_owner_value(miss, got);
         // A descriptor's result, e.g. a bound method (a new reference).
         let next = self.m.new_label();
         self.when_kind(kind::BOUND, next);
@@ -358,19 +365,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.jump(method_in_tmp0);
         self.m.bind(next);
         // Other attributes: [NULL, attr].
-        let next = self.m.new_label();
-        self.when_kind(kind::TYPE_VALUE, next);
-        self.cached_value(miss);
-        self.m.jump(attr);
-        self.m.bind(next);
-        let next = self.m.new_label();
-        self.when_kind(kind::TYPE_STATIC, next);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, C_VALUE));
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, WRAPPED_CALLABLE));
-        self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Eq, miss);
-        self.m.jump(attr);
-        self.m.bind(next);
+        self.class_owner_value(miss, attr);
         self.when_kind(kind::MODULE, miss);
         self.module_attr(name, miss);
         self.m.bind(attr);
