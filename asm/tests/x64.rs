@@ -326,7 +326,62 @@ fn entry_with_arguments_internal_calls_and_stack_compare() {
         [
             "push rbp", "mov rbp,rsp", "push rbx", "push r12", "push r13", "push r14", "push r15",
             "sub rsp,8", "mov r14,rdi", "mov r15,rsi", "mov rbx,rdx", "mov r13,rcx", "mov rdi,rbx",
-            "mov rsi,r12", "call 0x30", "cmp rsp,[rax]",
+            "mov rsi,r12", "call 0x2b", "cmp rsp,[rax]",
         ]
     );
+}
+
+/// Every register with short and long immediates and displacements: the
+/// hand-encoded forms decode to what was asked, in their short form.
+#[test]
+fn immediates_and_narrow_accesses_encode_for_every_register() {
+    let regs = [
+        (Reg::Frame, "rbx", "ebx"),
+        (Reg::Tstate, "r12", "r12d"),
+        (Reg::CFrame, "r13", "r13d"),
+        (Reg::Saved0, "r14", "r14d"),
+        (Reg::Saved1, "r15", "r15d"),
+        (Reg::Tmp0, "rax", "eax"),
+        (Reg::Tmp1, "r10", "r10d"),
+        (Reg::Tmp2, "rcx", "ecx"),
+        (Reg::Tmp3, "rdx", "edx"),
+    ];
+    for (r, q, d) in regs {
+        let mem = |disp: i32| if disp == 0 { format!("[{q}]") } else { format!("[{q}+0x{disp:x}]") };
+        assert_eq!(text(|m| m.alu(Alu::Add, r, Operand::Imm(1))), [format!("add {q},1")]);
+        assert_eq!(text(|m| m.alu(Alu::Sub, r, Operand::Imm(0x1000))), [format!("sub {q},0x1000")]);
+        assert_eq!(text(|m| m.alu(Alu::And, r, Operand::Imm(-2))), [format!("and {q},0xfffffffffffffffe")]);
+        assert_eq!(text(|m| m.alu(Alu::Or, r, Operand::Imm(4))), [format!("or {q},4")]);
+        assert_eq!(text(|m| m.alu(Alu::Xor, r, Operand::Imm(5))), [format!("xor {q},5")]);
+        assert_eq!(text(|m| m.alu(Alu::Mul, r, Operand::Imm(3))), [format!("imul {q},3")]);
+        assert_eq!(text(|m| m.alu(Alu::Mul, r, Operand::Imm(300))), [format!("imul {q},0x12c")]);
+        assert_eq!(text(|m| m.cmp(r, Operand::Imm(2))), [format!("cmp {q},2")]);
+        assert_eq!(text(|m| m.cmp_i32(r, 0)), [format!("cmp {d},0")]);
+        assert_eq!(text(|m| m.mov_imm(r, 7)), [format!("mov {d},7")]);
+        for disp in [0, 0x20, 0x400] {
+            assert_eq!(text(|m| m.cmp_u8_mem(Mem::new(r, disp), 1)), [format!("cmp byte ptr {},1", mem(disp))]);
+            assert_eq!(text(|m| m.cmp_i32_mem(Mem::new(r, disp), 0)), [format!("cmp dword ptr {},0", mem(disp))]);
+            assert_eq!(
+                text(|m| m.add_i32_mem(Mem::new(r, disp), -1)),
+                [format!("add dword ptr {},0xffffffff", mem(disp))]
+            );
+            assert_eq!(text(|m| m.store_i32_imm(Mem::new(r, disp), 9)), [format!("mov dword ptr {},9", mem(disp))]);
+            assert_eq!(text(|m| m.store_u8_imm(Mem::new(r, disp), 1)), [format!("mov byte ptr {},1", mem(disp))]);
+            assert_eq!(text(|m| m.load_u8(Reg::Tmp1, Mem::new(r, disp))), [format!("movzx r10d,byte ptr {}", mem(disp))]);
+            assert_eq!(text(|m| m.load_u16(Reg::Tmp0, Mem::new(r, disp))), [format!("movzx eax,word ptr {}", mem(disp))]);
+            assert_eq!(text(|m| m.load_u32(Reg::Tmp3, Mem::new(r, disp))), [format!("mov edx,{}", mem(disp))]);
+            assert_eq!(text(|m| m.store_i32(Mem::new(r, disp), Reg::Saved1)), [format!("mov {},r15d", mem(disp))]);
+            assert_eq!(
+                text(|m| m.load_f64(diojit_asm::FReg::F1, Mem::new(r, disp))),
+                [format!("movsd xmm1,{}", mem(disp))]
+            );
+            assert_eq!(
+                text(|m| m.store_f64(Mem::new(r, disp), diojit_asm::FReg::F2)),
+                [format!("movsd {},xmm2", mem(disp))]
+            );
+        }
+    }
+    // The short forms: `cmp eax,0` in 3 bytes, `add rax,1` in 4.
+    assert_eq!(hex(|m| m.cmp_i32(Reg::Tmp0, 0)), "83f800");
+    assert_eq!(hex(|m| m.alu(Alu::Add, Reg::Tmp0, Operand::Imm(1))), "4883c001");
 }

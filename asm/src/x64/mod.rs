@@ -93,6 +93,54 @@ impl X64Masm {
         }
     }
 
+    /// The same with a mandatory prefix (`F2` for scalar doubles) before
+    /// the REX byte.
+    fn prefixed_mem_op(&mut self, prefix: u8, wide: bool, opcode: &[u8], reg: u8, base: u8, disp: i32) {
+        self.ops.push(prefix);
+        self.mem_op(wide, opcode, reg, base, disp);
+    }
+
+    /// Emits `[REX] opcode ModRM` for a register-direct operand `rm` with
+    /// the register operand (or opcode extension) `reg`.
+    fn reg_op(&mut self, wide: bool, opcode: &[u8], reg: u8, rm: u8) {
+        let rex = 0x40 | (wide as u8) << 3 | (reg >> 3) << 2 | (rm >> 3);
+        if rex != 0x40 {
+            self.ops.push(rex);
+        }
+        self.ops.extend(opcode.iter().copied());
+        self.ops.push(0xc0 | (reg & 7) << 3 | (rm & 7));
+    }
+
+    /// A group-1 operation (`ext`: add 0, or 1, and 4, sub 5, xor 6, cmp 7)
+    /// of register `rm` with an immediate, in its short form when the
+    /// immediate fits a byte.
+    fn group1_imm(&mut self, wide: bool, ext: u8, rm: u8, imm: i32) {
+        match i8::try_from(imm) {
+            Ok(b) => {
+                self.reg_op(wide, &[0x83], ext, rm);
+                self.ops.push(b as u8);
+            }
+            Err(_) => {
+                self.reg_op(wide, &[0x81], ext, rm);
+                self.ops.extend(imm.to_le_bytes());
+            }
+        }
+    }
+
+    /// The same on memory `[base + disp]`.
+    fn group1_imm_mem(&mut self, wide: bool, ext: u8, base: u8, disp: i32, imm: i32) {
+        match i8::try_from(imm) {
+            Ok(b) => {
+                self.mem_op(wide, &[0x83], ext, base, disp);
+                self.ops.push(b as u8);
+            }
+            Err(_) => {
+                self.mem_op(wide, &[0x81], ext, base, disp);
+                self.ops.extend(imm.to_le_bytes());
+            }
+        }
+    }
+
     /// Loads C arguments into the argument registers. Sources never live in
     /// argument registers (see [`Reg`]), so the order of moves is free.
     fn set_args(&mut self, args: &[Arg]) {
@@ -112,8 +160,13 @@ impl X64Masm {
 
     fn mov_imm_raw(&mut self, dst: u8, imm: u64) {
         if imm <= u32::MAX as u64 {
-            // A 32-bit move zero-extends into the full register.
-            dynasm!(self.ops ; .arch x64 ; mov Rd(dst), imm as i32);
+            // A 32-bit move zero-extends into the full register (flags are
+            // left alone: no `xor` for zero).
+            if dst >= 8 {
+                self.ops.push(0x41);
+            }
+            self.ops.push(0xb8 + (dst & 7));
+            self.ops.extend((imm as u32).to_le_bytes());
         } else {
             dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD imm as i64);
         }
@@ -226,10 +279,7 @@ impl Masm for X64Masm {
                 dynasm!(self.ops ; .arch x64 ; cmp rsp, Rq(r));
             }
             Operand::Imm(imm) => dynasm!(self.ops ; .arch x64 ; cmp rsp, imm),
-            Operand::Mem(m) => {
-                let b = reg(m.base);
-                dynasm!(self.ops ; .arch x64 ; cmp rsp, [Rq(b) + m.disp]);
-            }
+            Operand::Mem(m) => self.mem_op(true, &[0x3b], 4, reg(m.base), m.disp),
         }
     }
 
@@ -256,8 +306,7 @@ impl Masm for X64Masm {
     }
 
     fn load_u8(&mut self, dst: Reg, src: Mem) {
-        let (d, b) = (reg(dst), reg(src.base));
-        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), BYTE [Rq(b) + src.disp]);
+        self.mem_op(false, &[0x0f, 0xb6], reg(dst), reg(src.base), src.disp);
     }
 
     fn load_i32(&mut self, dst: Reg, src: Mem) {
@@ -274,18 +323,16 @@ impl Masm for X64Masm {
     }
 
     fn store_i32(&mut self, dst: Mem, src: Reg) {
-        let (b, s) = (reg(dst.base), reg(src));
-        dynasm!(self.ops ; .arch x64 ; mov [Rq(b) + dst.disp], Rd(s));
+        self.mem_op(false, &[0x89], reg(src), reg(dst.base), dst.disp);
     }
 
     fn store_i32_imm(&mut self, dst: Mem, imm: i32) {
-        let b = reg(dst.base);
-        dynasm!(self.ops ; .arch x64 ; mov DWORD [Rq(b) + dst.disp], imm);
+        self.mem_op(false, &[0xc7], 0, reg(dst.base), dst.disp);
+        self.ops.extend(imm.to_le_bytes());
     }
 
     fn add_i32_mem(&mut self, dst: Mem, imm: i32) {
-        let b = reg(dst.base);
-        dynasm!(self.ops ; .arch x64 ; add DWORD [Rq(b) + dst.disp], imm);
+        self.group1_imm_mem(false, 0, reg(dst.base), dst.disp, imm);
     }
 
     fn incref(&mut self, obj: Reg) {
@@ -309,24 +356,22 @@ impl Masm for X64Masm {
                 let r = reg(r);
                 dynasm!(self.ops ; .arch x64 ; cmp Rq(a), Rq(r));
             }
-            Operand::Imm(imm) => dynasm!(self.ops ; .arch x64 ; cmp Rq(a), imm),
+            Operand::Imm(imm) => self.group1_imm(true, 7, a, imm),
             Operand::Mem(m) => self.mem_op(true, &[0x3b], a, reg(m.base), m.disp),
         }
     }
 
     fn cmp_u8_mem(&mut self, a: Mem, imm: u8) {
-        let b = reg(a.base);
-        dynasm!(self.ops ; .arch x64 ; cmp BYTE [Rq(b) + a.disp], imm as i8);
+        self.mem_op(false, &[0x80], 7, reg(a.base), a.disp);
+        self.ops.push(imm);
     }
 
     fn cmp_i32_mem(&mut self, a: Mem, imm: i32) {
-        let b = reg(a.base);
-        dynasm!(self.ops ; .arch x64 ; cmp DWORD [Rq(b) + a.disp], imm);
+        self.group1_imm_mem(false, 7, reg(a.base), a.disp, imm);
     }
 
     fn cmp_i32(&mut self, a: Reg, imm: i32) {
-        let a = reg(a);
-        dynasm!(self.ops ; .arch x64 ; cmp Rd(a), imm);
+        self.group1_imm(false, 7, reg(a), imm);
     }
 
     fn test(&mut self, a: Reg) {
@@ -366,12 +411,27 @@ impl Masm for X64Masm {
             (Alu::And, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; and Rq(d), Rq(r)) }
             (Alu::Or, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; or Rq(d), Rq(r)) }
             (Alu::Xor, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; xor Rq(d), Rq(r)) }
-            (Alu::Add, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; add Rq(d), i),
-            (Alu::Sub, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; sub Rq(d), i),
-            (Alu::Mul, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(d), i),
-            (Alu::And, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; and Rq(d), i),
-            (Alu::Or, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; or Rq(d), i),
-            (Alu::Xor, Operand::Imm(i)) => dynasm!(self.ops ; .arch x64 ; xor Rq(d), i),
+            (Alu::Mul, Operand::Imm(i)) => match i8::try_from(i) {
+                Ok(b) => {
+                    self.reg_op(true, &[0x6b], d, d);
+                    self.ops.push(b as u8);
+                }
+                Err(_) => {
+                    self.reg_op(true, &[0x69], d, d);
+                    self.ops.extend(i.to_le_bytes());
+                }
+            },
+            (op, Operand::Imm(i)) => {
+                let ext = match op {
+                    Alu::Add => 0,
+                    Alu::Or => 1,
+                    Alu::And => 4,
+                    Alu::Sub => 5,
+                    Alu::Xor => 6,
+                    Alu::Mul => unreachable!("handled above"),
+                };
+                self.group1_imm(true, ext, d, i);
+            }
             (op, Operand::Mem(m)) => {
                 let opcode: &[u8] = match op {
                     Alu::Add => &[0x03],
@@ -422,37 +482,32 @@ impl Masm for X64Masm {
     }
 
     fn load_u32(&mut self, dst: Reg, src: Mem) {
-        let (d, b) = (reg(dst), reg(src.base));
-        dynasm!(self.ops ; .arch x64 ; mov Rd(d), DWORD [Rq(b) + src.disp]);
+        self.mem_op(false, &[0x8b], reg(dst), reg(src.base), src.disp);
     }
 
     fn store_u8_imm(&mut self, dst: Mem, imm: u8) {
-        let b = reg(dst.base);
-        dynasm!(self.ops ; .arch x64 ; mov BYTE [Rq(b) + dst.disp], imm as i8);
+        self.mem_op(false, &[0xc6], 0, reg(dst.base), dst.disp);
+        self.ops.push(imm);
     }
 
     fn load_u16(&mut self, dst: Reg, src: Mem) {
-        let (d, b) = (reg(dst), reg(src.base));
-        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), WORD [Rq(b) + src.disp]);
+        self.mem_op(false, &[0x0f, 0xb7], reg(dst), reg(src.base), src.disp);
     }
 
     fn call_indirect(&mut self, target: Mem, args: &[Arg]) {
         // The target is read before the arguments are set, in case its
         // base is an argument's source.
-        let b = reg(target.base);
-        dynasm!(self.ops ; .arch x64 ; mov r11, [Rq(b) + target.disp]);
+        self.mem_op(true, &[0x8b], 11, reg(target.base), target.disp);
         self.set_args(args);
         dynasm!(self.ops ; .arch x64 ; call r11);
     }
 
     fn load_f64(&mut self, dst: FReg, src: Mem) {
-        let (d, b) = (freg(dst), reg(src.base));
-        dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [Rq(b) + src.disp]);
+        self.prefixed_mem_op(0xf2, false, &[0x0f, 0x10], freg(dst), reg(src.base), src.disp);
     }
 
     fn store_f64(&mut self, dst: Mem, src: FReg) {
-        let (s, b) = (freg(src), reg(dst.base));
-        dynasm!(self.ops ; .arch x64 ; movsd QWORD [Rq(b) + dst.disp], Rx(s));
+        self.prefixed_mem_op(0xf2, false, &[0x0f, 0x11], freg(src), reg(dst.base), dst.disp);
     }
 
     fn fop(&mut self, op: FOp, dst: FReg, src: FReg) {

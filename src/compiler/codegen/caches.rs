@@ -5,7 +5,7 @@
 //! the cache. The rules that make each check sufficient are in
 //! `runtime::caches`.
 
-use super::Gen;
+use super::{Gen, Val};
 use crate::compiler::bytecode::Instr;
 use crate::cpython::layout::{DictKeysObject, DictObject, ModuleObject};
 use crate::runtime::caches::{self, kind, Cache, CachedHelper, Entry, CLASS_KEY, ENTRIES, NO_KEYS, WRAPPED_CALLABLE};
@@ -114,11 +114,10 @@ impl<M: Masm> Gen<'_, M> {
     /// into `Tmp1`, and points `Tmp2` at the cache entry keyed by the
     /// owner (see `caches::Entry::guard`), with its kind in `Tmp3`; or
     /// branches to `miss`. With `classes`, class owners have keys too.
-    fn find_entry(&mut self, cache: u64, d: u32, classes: bool, miss: Label) {
-        let owner = self.stack(d - 1);
+    fn find_entry(&mut self, cache: u64, owner: Val, classes: bool, miss: Label) {
         let (instance, keyed, found) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.load_val(owner, Reg::Saved0);
         let m = &mut self.m;
-        m.load(Reg::Saved0, owner);
         m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
         if classes {
             m.mov_imm(Reg::Tmp2, std::ptr::addr_of_mut!(ffi::PyType_Type) as u64);
@@ -233,7 +232,8 @@ impl<M: Masm> Gen<'_, M> {
         let got = self.m.new_label();
         let done = self.m.new_label();
         let (in_dict, lookup) = (self.m.new_label(), self.m.new_label());
-        self.find_entry(cache, d, true, miss);
+        let [owner] = self.operands::<1>(d);
+        self.find_entry(cache, owner, true, miss);
         // Instance values: the value set; or, if this instance's dict is
         // materialised, a lookup in it.
         let next = self.m.new_label();
@@ -290,7 +290,7 @@ impl<M: Masm> Gen<'_, M> {
             &[Arg::Reg(Reg::Tmp0), Arg::Reg(Reg::Saved0), Arg::Reg(Reg::Tmp1)],
         );
         self.m.test(Reg::Tmp0);
-        let err = self.error(d);
+        let err = self.error_with(d, &[owner]);
         self.m.branch(Cond::Eq, err);
         let owned = self.m.new_label();
         self.m.jump(owned);
@@ -304,9 +304,10 @@ impl<M: Masm> Gen<'_, M> {
         self.m.incref(Reg::Tmp0);
         self.m.bind(owned);
         self.m.store(self.stack(d - 1), Reg::Tmp0);
-        self.decref(Reg::Saved0, instr.unit);
+        self.release_val(owner, Reg::Saved0, instr.unit);
         self.m.jump(done);
         self.m.bind(miss);
+        self.spill(&[owner]);
         self.cached_miss(instr, caches::load_attr_cached, cache, d, d);
         self.m.bind(done);
     }
@@ -329,7 +330,8 @@ impl<M: Masm> Gen<'_, M> {
         let (miss, method, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         let method_in_tmp0 = self.m.new_label();
         let attr = self.m.new_label();
-        self.find_entry(cache, d, true, miss);
+        let [owner] = self.operands::<1>(d);
+        self.find_entry(cache, owner, true, miss);
         let next = self.m.new_label();
         self.when_kind(kind::METHOD_VALUES, next);
         self.no_shadowing(miss);
@@ -372,7 +374,7 @@ impl<M: Masm> Gen<'_, M> {
         self.m.incref(Reg::Tmp0);
         self.m.store_imm(self.stack(d - 1), 0);
         self.m.store(self.stack(d), Reg::Tmp0);
-        self.decref(Reg::Saved0, instr.unit);
+        self.release_val(owner, Reg::Saved0, instr.unit);
         self.m.jump(done);
         // A method: [meth, self]; the owner's reference moves up.
         self.m.bind(method);
@@ -380,9 +382,13 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(method_in_tmp0);
         self.m.incref(Reg::Tmp0);
         self.m.store(self.stack(d - 1), Reg::Tmp0);
+        if !owner.owned() {
+            self.m.incref(Reg::Saved0);
+        }
         self.m.store(self.stack(d), Reg::Saved0);
         self.m.jump(done);
         self.m.bind(miss);
+        self.spill(&[owner]);
         self.cached_miss(instr, caches::load_method_cached, cache, d, d);
         self.m.bind(done);
     }
@@ -393,12 +399,13 @@ impl<M: Masm> Gen<'_, M> {
         let (miss, dict, slot, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
         // SAFETY: as in `load_global`.
         let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg) } as u64;
-        self.find_entry(cache, d, false, miss);
+        let [value, owner] = self.operands::<2>(d);
+        self.find_entry(cache, owner, false, miss);
         self.when_kind(kind::VALUES, dict);
         // The inline values: the value's reference moves in; the old one
         // is released, or a first value is added to the insertion order
         // (STORE_ATTR_INSTANCE_VALUE).
-        let (replaced, owner, in_dict) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (replaced, owner_release, in_dict) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, MANAGED_DICT));
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Ne, in_dict);
@@ -408,18 +415,18 @@ impl<M: Masm> Gen<'_, M> {
         self.m.mov(Reg::Tmp1, Reg::Saved1);
         self.m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
         self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
-        self.m.load(Reg::Tmp3, self.stack(d - 2));
+        self.load_owned(value, Reg::Tmp3);
         self.m.store(Mem::new(Reg::Tmp1, 0), Reg::Tmp3);
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Ne, replaced);
         self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, C_OFFSET));
         self.m.call(caches::values_added as *const () as usize, &[Arg::Reg(Reg::Saved1), Arg::Reg(Reg::Tmp1)]);
-        self.m.jump(owner);
+        self.m.jump(owner_release);
         self.m.bind(replaced);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.decref(Reg::Saved1, instr.unit);
-        self.m.bind(owner);
-        self.decref(Reg::Saved0, instr.unit);
+        self.m.bind(owner_release);
+        self.release_val(owner, Reg::Saved0, instr.unit);
         self.m.jump(done);
         // The materialised dict: as the generic store, PyDict_SetItem.
         self.m.bind(dict);
@@ -429,14 +436,14 @@ impl<M: Masm> Gen<'_, M> {
         self.m.branch(Cond::Eq, miss);
         self.m.bind(in_dict);
         self.set_ip(instr.unit);
-        self.m.call(
-            ffi::PyDict_SetItem as *const () as usize,
-            &[Arg::Reg(Reg::Tmp0), Arg::Imm(name), Arg::Load(self.stack(d - 2))],
-        );
+        let value_arg = self.val_arg(value);
+        self.m.call(ffi::PyDict_SetItem as *const () as usize, &[Arg::Reg(Reg::Tmp0), Arg::Imm(name), value_arg]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
-        self.m.load(Reg::Tmp1, self.stack(d - 2));
-        self.decref(Reg::Tmp1, instr.unit);
-        self.decref(Reg::Saved0, instr.unit);
+        if value.owned() {
+            self.m.load(Reg::Tmp1, self.stack(d - 2));
+            self.decref(Reg::Tmp1, instr.unit);
+        }
+        self.release_val(owner, Reg::Saved0, instr.unit);
         self.m.cmp_i32(Reg::Saved1, 0);
         let err = self.error(d - 2);
         self.m.branch(Cond::Lt, err);
@@ -448,16 +455,17 @@ impl<M: Masm> Gen<'_, M> {
         self.m.load(Reg::Saved1, Mem::new(Reg::Tmp1, 0));
         // The value's reference moves into the object; the old one (if
         // any) and the owner are released.
-        self.m.load(Reg::Tmp0, self.stack(d - 2));
+        self.load_owned(value, Reg::Tmp0);
         self.m.store(Mem::new(Reg::Tmp1, 0), Reg::Tmp0);
         let no_old = self.m.new_label();
         self.m.test(Reg::Saved1);
         self.m.branch(Cond::Eq, no_old);
         self.decref(Reg::Saved1, instr.unit);
         self.m.bind(no_old);
-        self.decref(Reg::Saved0, instr.unit);
+        self.release_val(owner, Reg::Saved0, instr.unit);
         self.m.jump(done);
         self.m.bind(miss);
+        self.spill(&[value, owner]);
         self.cached_miss(instr, caches::store_attr_cached, cache, d, d - 2);
         self.m.bind(done);
     }

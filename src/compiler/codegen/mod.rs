@@ -49,7 +49,10 @@ mod entry;
 mod unwinding;
 mod generators;
 mod numbers;
+mod operands;
 mod sequences;
+
+use operands::{Deferred, Val};
 
 pub use entry::{has_vectorcall_entry, EntryInfo};
 
@@ -158,6 +161,9 @@ enum Cold {
     Exit { label: Label, reason: ExitReason, op: Op, resume: u32, depth: u32 },
     /// Raise `UnboundLocalError` for local `oparg` read at `unit`.
     Unbound { label: Label, unit: u32, oparg: u32, depth: u32 },
+    /// Materialise deferred operands, then continue at `target` (an
+    /// error exit that expects owned references).
+    Spill { label: Label, vals: Vec<Val>, target: Label },
 }
 
 /// An exception handler, from the exception table.
@@ -195,6 +201,8 @@ struct Gen<'a, M: Masm> {
     /// The inline caches the code reads, owned with it.
     caches: Vec<Box<crate::runtime::caches::Cache>>,
     call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
+    /// Deferred pushes at the top of the stack (see `operands`).
+    pending: Vec<Deferred>,
 }
 
 /// Generates native code for an analysed code object.
@@ -219,6 +227,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         map: Vec::new(),
         caches: Vec::new(),
         call_caches: Vec::new(),
+        pending: Vec::new(),
     };
     let body = g.m.new_label();
     g.m.bind(body);
@@ -437,6 +446,7 @@ impl<M: Masm> Gen<'_, M> {
     /// was switched on by code this instruction ran, and checks the eval
     /// breaker on backward jumps, as the interpreter does.
     fn edge(&mut self, instr: &Instr, dest: u32, depth: u32) {
+        self.flush(depth);
         if self.runs_code {
             self.tracing_check(instr.op, dest, depth);
         }
@@ -450,12 +460,19 @@ impl<M: Masm> Gen<'_, M> {
     fn instruction(&mut self, i: usize, depth: u32) -> Result<(), Unsupported> {
         let instr = self.flow.instrs[i];
         let label = self.labels[i];
+        if self.flow.is_target[i] {
+            // Other paths join here with everything on the stack.
+            self.flush(depth);
+        }
         self.m.bind(label);
         self.runs_code = false;
         self.cur_unit = instr.unit;
         self.map.push((instr.unit, self.m.offset() as u32));
         let d = depth;
         let next = instr.next;
+        if !operands::understands(instr.op) {
+            self.flush(d);
+        }
         use Op::*;
         match instr.op {
             NOP | PRECALL | EXTENDED_ARG | CACHE => {}
@@ -467,14 +484,18 @@ impl<M: Masm> Gen<'_, M> {
                     self.m.bind(back);
                 }
             }
-            LOAD_FAST | LOAD_CLOSURE => {
-                self.m.load(Reg::Tmp0, self.slot_mem(instr.oparg));
+            LOAD_FAST => {
                 if !self.always_bound(instr.oparg) {
-                    let unbound = self.m.new_label();
-                    self.m.test(Reg::Tmp0);
-                    self.m.branch(Cond::Eq, unbound);
-                    self.cold.push(Cold::Unbound { label: unbound, unit: instr.unit, oparg: instr.oparg, depth: d });
+                    // The check raises here, with the stack as it is.
+                    self.flush(d);
+                    self.m.load(Reg::Tmp0, self.slot_mem(instr.oparg));
+                    self.unbound_check(&instr, d);
                 }
+                self.defer(Deferred::Local(instr.oparg));
+            }
+            LOAD_CLOSURE => {
+                self.m.load(Reg::Tmp0, self.slot_mem(instr.oparg));
+                self.unbound_check(&instr, d);
                 self.m.incref(Reg::Tmp0);
                 self.m.store(self.stack(d), Reg::Tmp0);
             }
@@ -482,17 +503,18 @@ impl<M: Masm> Gen<'_, M> {
                 // SAFETY: the code object (and so its constants) outlives
                 // the compiled code.
                 let value = unsafe { runtime::constant_of(self.ctx.code, instr.oparg) };
-                self.m.mov_imm(Reg::Tmp0, value as u64);
-                self.m.incref(Reg::Tmp0);
-                self.m.store(self.stack(d), Reg::Tmp0);
+                self.defer(Deferred::Const(value as u64));
             }
             STORE_FAST => {
                 let skip = self.m.new_label();
-                self.m.load(Reg::Tmp0, self.stack(d - 1));
+                let [v] = self.operands::<1>(d);
+                self.load_owned(v, Reg::Tmp0);
                 self.m.load(Reg::Tmp1, self.slot_mem(instr.oparg));
                 self.m.store(self.slot_mem(instr.oparg), Reg::Tmp0);
-                self.m.test(Reg::Tmp1);
-                self.m.branch(Cond::Eq, skip);
+                if !self.always_bound(instr.oparg) {
+                    self.m.test(Reg::Tmp1);
+                    self.m.branch(Cond::Eq, skip);
+                }
                 self.decref(Reg::Tmp1, instr.unit);
                 self.m.bind(skip);
             }
@@ -506,8 +528,10 @@ impl<M: Masm> Gen<'_, M> {
                 self.decref(Reg::Tmp1, instr.unit);
             }
             POP_TOP => {
-                self.m.load(Reg::Tmp1, self.stack(d - 1));
-                self.decref(Reg::Tmp1, instr.unit);
+                if self.pending.pop().is_none() {
+                    self.m.load(Reg::Tmp1, self.stack(d - 1));
+                    self.decref(Reg::Tmp1, instr.unit);
+                }
             }
             PUSH_NULL => self.m.store_imm(self.stack(d), 0),
             COPY => {
@@ -535,7 +559,8 @@ impl<M: Masm> Gen<'_, M> {
                     // The generator clears the frame up to its stack top.
                     self.m.store_i32_imm(frame(F_STACKTOP), self.ctx.nlocalsplus as i32);
                 }
-                self.m.load(Reg::Tmp0, self.stack(d - 1));
+                let [v] = self.operands::<1>(d);
+                self.load_owned(v, Reg::Tmp0);
                 self.leave_frame();
                 self.m.epilogue();
             }
@@ -659,9 +684,14 @@ impl<M: Masm> Gen<'_, M> {
         }
         let falls_through = !instr.op.ends_flow()
             && !matches!(instr.op, JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT);
+        let after = (d as i32 + instr.op.stack_effect(instr.oparg, false)) as u32;
         if self.runs_code && falls_through {
-            let after = d as i32 + instr.op.stack_effect(instr.oparg, false);
-            self.tracing_check(instr.op, next, after as u32);
+            self.flush(after);
+            self.tracing_check(instr.op, next, after);
+        }
+        if !falls_through {
+            // Whatever follows is reached by jumps only (which flushed).
+            self.pending.clear();
         }
         Ok(())
     }
@@ -697,6 +727,18 @@ impl<M: Masm> Gen<'_, M> {
                 self.edge(&pj, dest, depth - 1);
             }
         }
+    }
+
+    /// Raises `UnboundLocalError` (out of line) if `Tmp0`, read from the
+    /// local `instr` names, is NULL.
+    fn unbound_check(&mut self, instr: &Instr, d: u32) {
+        if self.always_bound(instr.oparg) {
+            return;
+        }
+        let unbound = self.m.new_label();
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, unbound);
+        self.cold.push(Cold::Unbound { label: unbound, unit: instr.unit, oparg: instr.oparg, depth: d });
     }
 
     fn always_bound(&self, local: u32) -> bool {
@@ -792,8 +834,9 @@ impl<M: Masm> Gen<'_, M> {
         let invert = instr.oparg != 0;
         let (yes, no) = (singleton(ffi::Py_True), singleton(ffi::Py_False));
         let done = self.m.new_label();
-        self.m.load(Reg::Saved0, self.stack(d - 2));
-        self.m.load(Reg::Saved1, self.stack(d - 1));
+        let [a, b] = self.operands::<2>(d);
+        self.load_val(a, Reg::Saved0);
+        self.load_val(b, Reg::Saved1);
         self.m.mov_imm(Reg::Tmp0, if invert { yes } else { no });
         self.m.cmp(Reg::Saved0, Operand::Reg(Reg::Saved1));
         self.m.branch(Cond::Ne, done);
@@ -801,8 +844,8 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(done);
         self.m.incref(Reg::Tmp0);
         self.m.store(self.stack(d - 2), Reg::Tmp0);
-        self.decref(Reg::Saved0, instr.unit);
-        self.decref(Reg::Saved1, instr.unit);
+        self.release_val(a, Reg::Saved0, instr.unit);
+        self.release_val(b, Reg::Saved1, instr.unit);
     }
 
     fn emit_cold(&mut self) {
@@ -825,6 +868,11 @@ impl<M: Masm> Gen<'_, M> {
                     let op = self.op_at(unit);
                     self.tracing_check(op, resume, depth);
                     self.m.jump(back);
+                }
+                Cold::Spill { label, vals, target } => {
+                    self.m.bind(label);
+                    self.spill(&vals);
+                    self.m.jump(target);
                 }
                 Cold::Unbound { label, unit, oparg, depth } => {
                     self.cur_unit = unit;

@@ -8,7 +8,7 @@
 //! else (big ints, subclasses, other types, division by zero) takes the
 //! generic helper, which does exactly what the interpreter does.
 
-use super::{Gen, Outcome};
+use super::{Gen, Outcome, Val};
 use crate::compiler::bytecode::Instr;
 use crate::cpython::layout::{FloatObject, LongObject};
 use crate::runtime::operators;
@@ -85,10 +85,28 @@ impl<M: Masm> Gen<'_, M> {
         self.m.alu(Alu::Mul, dst, Operand::Reg(Reg::Tmp2));
     }
 
+    /// Branches to `fail` unless operand `v` (its value in `obj`) is
+    /// exactly of type `ty`; no code for a constant, whose type is known.
+    fn guard_val(&mut self, v: Val, obj: Reg, ty: u64, fail: Label) {
+        match self.known_type(v) {
+            Some(t) if t == ty => {}
+            Some(_) => self.m.jump(fail),
+            None => self.guard_type(obj, ty, fail),
+        }
+    }
+
+    /// `dst` = the value of the int operand `v` (in `obj`) if compact,
+    /// else branches to `fail`; a constant's value is an immediate.
+    fn int_val(&mut self, v: Val, obj: Reg, dst: Reg, fail: Label) {
+        match self.const_int(v) {
+            Some(c) => self.m.mov_imm(dst, c as u64),
+            None => self.compact_value(obj, dst, fail),
+        }
+    }
+
     /// Boxes the machine integer in `Tmp0` as an int, a new reference in
-    /// `Tmp0`; on allocation failure branches to the error exit at
-    /// `err_depth`.
-    pub(super) fn box_int(&mut self, unit: u32, err_depth: u32) {
+    /// `Tmp0`; on allocation failure branches to `err`.
+    pub(super) fn box_int(&mut self, unit: u32, err: Label) {
         self.runs_code = true; // allocating may run the garbage collector
         let (big, done) = (self.m.new_label(), self.m.new_label());
         if let Some(small) = self.ctx.small_ints {
@@ -106,29 +124,35 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(big);
         self.set_ip(unit);
         self.m.call(ffi::PyLong_FromLong as *const () as usize, &[Arg::Reg(Reg::Tmp0)]);
-        self.null_check(err_depth);
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, err);
         self.m.bind(done);
     }
 
     /// Boxes the double in `F0` as a float, a new reference in `Tmp0`.
-    fn box_float(&mut self, unit: u32, err_depth: u32) {
+    fn box_float(&mut self, unit: u32, err: Label) {
         self.runs_code = true; // allocating may run the garbage collector
         self.set_ip(unit);
         // The double is the first floating-point argument, already in F0.
         self.m.call(ffi::PyFloat_FromDouble as *const () as usize, &[]);
-        self.null_check(err_depth);
-    }
-
-    /// Branches to the error exit if `Tmp0` (a call's result) is NULL.
-    pub(super) fn null_check(&mut self, err_depth: u32) {
-        let err = self.error(err_depth);
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, err);
     }
 
     /// Loads a float operand (a float, or a compact int converted exactly)
     /// into `dst`, else branches to `fail`.
-    fn float_operand(&mut self, obj: Reg, dst: FReg, fail: Label) {
+    fn float_operand(&mut self, v: Val, obj: Reg, dst: FReg, fail: Label) {
+        let known = self.known_type(v);
+        if known == Some(self.ctx.types.float) {
+            return self.m.load_f64(dst, Mem::new(obj, FLOAT_VALUE));
+        }
+        if let Some(c) = self.const_int(v) {
+            self.m.mov_imm(Reg::Tmp1, c as u64);
+            return self.m.int_to_f64(dst, Reg::Tmp1);
+        }
+        if known.is_some() {
+            return self.m.jump(fail);
+        }
         let (not_float, done) = (self.m.new_label(), self.m.new_label());
         self.guard_type(obj, self.ctx.types.float, not_float);
         self.m.load_f64(dst, Mem::new(obj, FLOAT_VALUE));
@@ -143,24 +167,34 @@ impl<M: Masm> Gen<'_, M> {
     /// BINARY_OP: int and float fast paths, the helper otherwise.
     pub(super) fn binary_op(&mut self, instr: &Instr, d: u32) {
         let Some(op) = Arith::from_oparg(instr.oparg) else {
+            self.flush(d);
             return self.op(instr, operators::binary_op, d, d - 1);
         };
         let (floats, slow, store, done) =
             (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
-        self.m.load(Reg::Saved0, self.stack(d - 2));
-        self.m.load(Reg::Saved1, self.stack(d - 1));
+        let [a, b] = self.operands::<2>(d);
+        let err = self.error_with(d, &[a, b]);
+        self.load_val(a, Reg::Saved0);
+        self.load_val(b, Reg::Saved1);
         // int <op> int
-        self.guard_type(Reg::Saved0, self.ctx.types.int, floats);
-        self.guard_type(Reg::Saved1, self.ctx.types.int, floats);
-        self.compact_value(Reg::Saved0, Reg::Tmp0, slow);
-        self.compact_value(Reg::Saved1, Reg::Tmp1, slow);
+        self.guard_val(a, Reg::Saved0, self.ctx.types.int, floats);
+        self.guard_val(b, Reg::Saved1, self.ctx.types.int, floats);
+        self.int_val(a, Reg::Saved0, Reg::Tmp0, slow);
+        // A constant right operand is an immediate (compact ints fit 31 bits).
+        let rhs = match self.const_int(b) {
+            Some(c) if !matches!(op, Arith::FloorDiv | Arith::Mod | Arith::TrueDiv) => Operand::Imm(c as i32),
+            _ => {
+                self.int_val(b, Reg::Saved1, Reg::Tmp1, slow);
+                Operand::Reg(Reg::Tmp1)
+            }
+        };
         match op {
-            Arith::Add => self.m.alu(Alu::Add, Reg::Tmp0, Operand::Reg(Reg::Tmp1)),
-            Arith::Sub => self.m.alu(Alu::Sub, Reg::Tmp0, Operand::Reg(Reg::Tmp1)),
-            Arith::Mul => self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Reg(Reg::Tmp1)),
-            Arith::And => self.m.alu(Alu::And, Reg::Tmp0, Operand::Reg(Reg::Tmp1)),
-            Arith::Or => self.m.alu(Alu::Or, Reg::Tmp0, Operand::Reg(Reg::Tmp1)),
-            Arith::Xor => self.m.alu(Alu::Xor, Reg::Tmp0, Operand::Reg(Reg::Tmp1)),
+            Arith::Add => self.m.alu(Alu::Add, Reg::Tmp0, rhs),
+            Arith::Sub => self.m.alu(Alu::Sub, Reg::Tmp0, rhs),
+            Arith::Mul => self.m.alu(Alu::Mul, Reg::Tmp0, rhs),
+            Arith::And => self.m.alu(Alu::And, Reg::Tmp0, rhs),
+            Arith::Or => self.m.alu(Alu::Or, Reg::Tmp0, rhs),
+            Arith::Xor => self.m.alu(Alu::Xor, Reg::Tmp0, rhs),
             Arith::FloorDiv | Arith::Mod => {
                 // Truncating division, then Python's flooring: when the
                 // remainder is non-zero and its sign differs from the
@@ -189,33 +223,34 @@ impl<M: Masm> Gen<'_, M> {
                 self.m.int_to_f64(FReg::F0, Reg::Tmp0);
                 self.m.int_to_f64(FReg::F1, Reg::Tmp1);
                 self.m.fop(FOp::Div, FReg::F0, FReg::F1);
-                self.box_float(instr.unit, d);
+                self.box_float(instr.unit, err);
                 self.m.jump(store);
             }
         }
         if op != Arith::TrueDiv {
-            self.box_int(instr.unit, d);
+            self.box_int(instr.unit, err);
             self.m.jump(store);
         }
         // float <op> float, float <op> int, int <op> float
         self.m.bind(floats);
         if let Some(fop) = op.on_floats() {
-            self.float_operand(Reg::Saved0, FReg::F0, slow);
-            self.float_operand(Reg::Saved1, FReg::F1, slow);
+            self.float_operand(a, Reg::Saved0, FReg::F0, slow);
+            self.float_operand(b, Reg::Saved1, FReg::F1, slow);
             if fop == FOp::Div {
                 self.branch_if_zero_f64(FReg::F1, slow);
             }
             self.m.fop(fop, FReg::F0, FReg::F1);
-            self.box_float(instr.unit, d);
+            self.box_float(instr.unit, err);
         } else {
             self.m.jump(slow);
         }
         self.m.bind(store);
         self.m.store(self.stack(d - 2), Reg::Tmp0);
-        self.decref(Reg::Saved0, instr.unit);
-        self.decref(Reg::Saved1, instr.unit);
+        self.release_val(a, Reg::Saved0, instr.unit);
+        self.release_val(b, Reg::Saved1, instr.unit);
         self.m.jump(done);
         self.m.bind(slow);
+        self.spill(&[a, b]);
         self.op(instr, operators::binary_op, d, d - 1);
         self.m.bind(done);
     }
@@ -235,24 +270,32 @@ impl<M: Masm> Gen<'_, M> {
     /// with the POP_JUMP that follows, branching directly.
     pub(super) fn compare_op(&mut self, instr: &Instr, d: u32, outcome: Outcome) {
         if instr.oparg > 5 {
+            self.flush(d);
             return self.op(instr, operators::compare_op, d, d - 1);
         }
         let (floats, slow, yes, no) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
-        self.m.load(Reg::Saved0, self.stack(d - 2));
-        self.m.load(Reg::Saved1, self.stack(d - 1));
-        self.guard_type(Reg::Saved0, self.ctx.types.int, floats);
-        self.guard_type(Reg::Saved1, self.ctx.types.int, floats);
-        self.compact_value(Reg::Saved0, Reg::Tmp0, slow);
-        self.compact_value(Reg::Saved1, Reg::Tmp1, slow);
-        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        let [a, b] = self.operands::<2>(d);
+        self.load_val(a, Reg::Saved0);
+        self.load_val(b, Reg::Saved1);
+        self.guard_val(a, Reg::Saved0, self.ctx.types.int, floats);
+        self.guard_val(b, Reg::Saved1, self.ctx.types.int, floats);
+        self.int_val(a, Reg::Saved0, Reg::Tmp0, slow);
+        let rhs = match self.const_int(b) {
+            Some(c) => Operand::Imm(c as i32),
+            None => {
+                self.int_val(b, Reg::Saved1, Reg::Tmp1, slow);
+                Operand::Reg(Reg::Tmp1)
+            }
+        };
+        self.m.cmp(Reg::Tmp0, rhs);
         let cond = [Cond::Lt, Cond::Le, Cond::Eq, Cond::Ne, Cond::Gt, Cond::Ge][instr.oparg as usize];
         self.m.branch(cond, yes);
         self.m.jump(no);
         // Floats: compare so that "true" is an unsigned above/above-or-
         // equal (never set by an unordered, NaN, result), except for != .
         self.m.bind(floats);
-        self.float_operand(Reg::Saved0, FReg::F0, slow);
-        self.float_operand(Reg::Saved1, FReg::F1, slow);
+        self.float_operand(a, Reg::Saved0, FReg::F0, slow);
+        self.float_operand(b, Reg::Saved1, FReg::F1, slow);
         match instr.oparg {
             0 | 1 => self.m.cmp_f64(FReg::F1, FReg::F0),
             _ => self.m.cmp_f64(FReg::F0, FReg::F1),
@@ -277,11 +320,12 @@ impl<M: Masm> Gen<'_, M> {
                 self.m.incref(Reg::Tmp0);
                 self.m.store(self.stack(d - 2), Reg::Tmp0);
             }
-            self.decref(Reg::Saved0, instr.unit);
-            self.decref(Reg::Saved1, instr.unit);
+            self.release_val(a, Reg::Saved0, instr.unit);
+            self.release_val(b, Reg::Saved1, instr.unit);
             self.finish_outcome(instr, outcome, truth, d - 1);
         }
         self.m.bind(slow);
+        self.spill(&[a, b]);
         self.op(instr, operators::compare_op, d, d - 1);
         if let Outcome::Branch { .. } = outcome {
             // The bool is on the stack: the POP_JUMP (next) decides.

@@ -40,9 +40,14 @@ impl<M: Masm> Gen<'_, M> {
     /// BINARY_SUBSCR: `list[i]` and `tuple[i]` inline.
     pub(super) fn binary_subscr(&mut self, instr: &Instr, d: u32) {
         let (slow, tuple, got, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
-        self.m.load(Reg::Saved0, self.stack(d - 2)); // container
-        self.m.load(Reg::Saved1, self.stack(d - 1)); // index
-        self.index_value(Reg::Saved1, slow);
+        let [container, index] = self.operands::<2>(d);
+        self.load_val(container, Reg::Saved0);
+        self.load_val(index, Reg::Saved1);
+        match self.const_int(index) {
+            Some(i) if i >= 0 => self.m.mov_imm(Reg::Tmp0, i as u64),
+            Some(_) => self.m.jump(slow),
+            None => self.index_value(Reg::Saved1, slow),
+        }
         self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
         self.m.mov_imm(Reg::Tmp2, self.ctx.types.list);
         self.m.cmp(Reg::Tmp1, Operand::Reg(Reg::Tmp2));
@@ -62,10 +67,11 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(got);
         self.m.incref(Reg::Tmp0);
         self.m.store(self.stack(d - 2), Reg::Tmp0);
-        self.decref(Reg::Saved0, instr.unit);
-        self.decref(Reg::Saved1, instr.unit);
+        self.release_val(container, Reg::Saved0, instr.unit);
+        self.release_val(index, Reg::Saved1, instr.unit);
         self.m.jump(done);
         self.m.bind(slow);
+        self.spill(&[container, index]);
         self.op(instr, operators::binary_subscr, d, d - 1);
         self.m.bind(done);
     }
@@ -154,7 +160,8 @@ impl<M: Masm> Gen<'_, M> {
         self.m.store(Mem::new(Reg::Saved0, RANGE_INDEX), Reg::Tmp1);
         self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_STEP)));
         self.m.alu(Alu::Add, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_START)));
-        self.box_int(instr.unit, d);
+        let err = self.error(d);
+        self.box_int(instr.unit, err);
         self.m.jump(push);
         // list: the item at index while the list lasts (its end, and an
         // exhausted iterator, are left to the helper).

@@ -1,0 +1,188 @@
+//! Deferred pushes. LOAD_FAST of a bound local and LOAD_CONST push nothing
+//! at first: the value stays where it is (a borrowed reference) and is
+//! written to its stack slot, with its count incremented, only when an
+//! instruction that does not know about deferred entries runs, when
+//! control flow joins, or on a slow path that hands the stack to a helper.
+//! Instructions that do know (stores, pops, returns, int and float
+//! arithmetic and comparisons, subscripts) read the value from where it
+//! lives and skip the count increment and decrement the interpreter pays,
+//! and they see constants' types and values at compile time.
+//!
+//! Invariants: deferred entries are always the top of the stack; no code
+//! that may run Python code (a deallocation, a call) runs while an entry
+//! other than the current instruction's own operands is deferred; and a
+//! deferred local is never stored to or deleted while deferred (stores
+//! materialise the entries below them first).
+
+use super::Gen;
+use crate::cpython::layout::LongObject;
+use crate::cpython::opcode::Op;
+use diojit_asm::{Arg, Label, Masm, Reg};
+use pyo3::ffi;
+use std::mem::offset_of;
+
+/// Where a deferred entry's value lives.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Deferred {
+    /// A local known to be bound.
+    Local(u32),
+    /// A constant of the code object (its address).
+    Const(u64),
+}
+
+/// An operand an instruction consumes: its stack depth, and where its
+/// value is (`None`: in its stack slot, an owned reference).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Val {
+    pub depth: u32,
+    pub deferred: Option<Deferred>,
+}
+
+impl Val {
+    /// Whether the instruction owns a reference it must release.
+    pub fn owned(&self) -> bool {
+        self.deferred.is_none()
+    }
+}
+
+/// The instructions that consume or produce deferred entries; every other
+/// one starts by materialising them.
+pub(super) fn understands(op: Op) -> bool {
+    use Op::*;
+    matches!(
+        op,
+        NOP | LOAD_FAST | LOAD_CONST | STORE_FAST | POP_TOP | RETURN_VALUE | BINARY_OP | COMPARE_OP
+            | BINARY_SUBSCR | IS_OP | LOAD_ATTR | LOAD_METHOD | STORE_ATTR
+    )
+}
+
+impl<M: Masm> Gen<'_, M> {
+    pub(super) fn defer(&mut self, entry: Deferred) {
+        self.pending.push(entry);
+    }
+
+    /// Writes every deferred entry to its stack slot, the stack being
+    /// `depth` deep.
+    pub(super) fn flush(&mut self, depth: u32) {
+        let pending = std::mem::take(&mut self.pending);
+        let base = depth - pending.len() as u32;
+        for (k, entry) in pending.into_iter().enumerate() {
+            self.materialise(entry, base + k as u32);
+        }
+    }
+
+    /// Takes the top `n` entries of a `depth`-deep stack as operands,
+    /// materialising any deferred entry below them.
+    pub(super) fn operands<const N: usize>(&mut self, depth: u32) -> [Val; N] {
+        let n = N as u32;
+        let deferred = self.pending.len().min(N);
+        let keep = self.pending.split_off(self.pending.len() - deferred);
+        self.flush(depth - deferred as u32);
+        std::array::from_fn(|k| {
+            let depth = depth - n + k as u32;
+            let from_top = N - k; // 1 for the top
+            let deferred = (from_top <= keep.len()).then(|| keep[keep.len() - from_top]);
+            Val { depth, deferred }
+        })
+    }
+
+    /// Writes `entry` to stack slot `depth` as an owned reference.
+    fn materialise(&mut self, entry: Deferred, depth: u32) {
+        self.load_deferred(entry, Reg::Tmp0);
+        self.m.incref(Reg::Tmp0);
+        self.m.store(self.stack(depth), Reg::Tmp0);
+    }
+
+    fn load_deferred(&mut self, entry: Deferred, dst: Reg) {
+        match entry {
+            Deferred::Local(i) => self.m.load(dst, self.slot_mem(i)),
+            Deferred::Const(addr) => self.m.mov_imm(dst, addr),
+        }
+    }
+
+    /// Loads an operand's value (borrowed if deferred, owned otherwise).
+    pub(super) fn load_val(&mut self, v: Val, dst: Reg) {
+        match v.deferred {
+            Some(entry) => self.load_deferred(entry, dst),
+            None => self.m.load(dst, self.stack(v.depth)),
+        }
+    }
+
+    /// An operand as a borrowed C-call argument.
+    pub(super) fn val_arg(&self, v: Val) -> Arg {
+        match v.deferred {
+            Some(Deferred::Local(i)) => Arg::Load(self.slot_mem(i)),
+            Some(Deferred::Const(addr)) => Arg::Imm(addr),
+            None => Arg::Load(self.stack(v.depth)),
+        }
+    }
+
+    /// Loads an operand as an owned reference (a deferred one gains one).
+    pub(super) fn load_owned(&mut self, v: Val, dst: Reg) {
+        self.load_val(v, dst);
+        if !v.owned() {
+            self.m.incref(dst);
+        }
+    }
+
+    /// Materialises deferred operands in their stack slots, for a slow
+    /// path that hands the stack to a helper. Clobbers `Tmp0`.
+    pub(super) fn spill(&mut self, vals: &[Val]) {
+        for v in vals {
+            if let Some(entry) = v.deferred {
+                self.materialise(entry, v.depth);
+            }
+        }
+    }
+
+    /// Releases an operand held in `reg` if the instruction owns it.
+    pub(super) fn release_val(&mut self, v: Val, reg: Reg, unit: u32) {
+        if v.owned() {
+            self.decref(reg, unit);
+        }
+    }
+
+    /// The error exit at `depth` for a failure while `vals` are still
+    /// the instruction's operands: deferred ones are materialised first,
+    /// out of line, so that the unwinder finds owned references.
+    pub(super) fn error_with(&mut self, depth: u32, vals: &[Val]) -> Label {
+        let target = self.error(depth);
+        let deferred: Vec<Val> = vals.iter().copied().filter(|v| !v.owned()).collect();
+        if deferred.is_empty() {
+            return target;
+        }
+        let label = self.m.new_label();
+        self.cold.push(super::Cold::Spill { label, vals: deferred, target });
+        label
+    }
+
+    /// The value of an operand that is a constant compact int (at most one
+    /// 30-bit digit), known at compile time.
+    pub(super) fn const_int(&self, v: Val) -> Option<i64> {
+        let Some(Deferred::Const(addr)) = v.deferred else { return None };
+        let obj = addr as *mut ffi::PyObject;
+        // SAFETY: constants live as long as their code object, which
+        // outlives compilation; ints are immutable.
+        unsafe {
+            if ffi::Py_TYPE(obj) != std::ptr::addr_of_mut!(ffi::PyLong_Type) {
+                return None;
+            }
+            let long = obj as *const LongObject;
+            let size = *(obj as *const u8).add(offset_of!(LongObject, ob_size)).cast::<isize>();
+            if !(-1..=1).contains(&size) {
+                return None;
+            }
+            let digit = *(long as *const u8).add(offset_of!(LongObject, ob_digit)).cast::<u32>();
+            Some(size as i64 * digit as i64)
+        }
+    }
+
+    /// The exact type of an operand, if known at compile time.
+    pub(super) fn known_type(&self, v: Val) -> Option<u64> {
+        match v.deferred {
+            // SAFETY: as in `const_int`.
+            Some(Deferred::Const(addr)) => Some(unsafe { ffi::Py_TYPE(addr as *mut ffi::PyObject) } as u64),
+            _ => None,
+        }
+    }
+}
