@@ -24,6 +24,14 @@ pub type NativeFn = unsafe extern "C" fn(*mut InterpreterFrame, *mut ThreadState
 /// Signature of the vectorcall entry: `vectorcallfunc`.
 pub type VectorcallFn =
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject;
+/// The compiled callers' entry: `(func, args, nargsf, tstate)`, taking
+/// over the references to `func` and the arguments (see `codegen::entry`).
+pub type NativeCallFn = unsafe extern "C" fn(
+    *mut PyObject,
+    *const *mut PyObject,
+    usize,
+    *mut crate::cpython::layout::ThreadState,
+) -> *mut PyObject;
 
 /// Largest code object compiled, in code units.
 const MAX_UNITS: usize = 60_000;
@@ -33,6 +41,7 @@ pub struct Native {
     pub entry: NativeFn,
     /// Pushes its own frame; for plain functions (see `codegen::entry`).
     pub vectorcall: Option<VectorcallFn>,
+    pub native_call: Option<NativeCallFn>,
     pub unit: code_cache::Unit,
     /// `(code unit, native offset)` per compiled instruction.
     pub map: Vec<(u32, u32)>,
@@ -148,11 +157,18 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
         let entry: NativeFn = std::mem::transmute::<usize, NativeFn>(unit.addr);
         // SAFETY: as above, for the vectorcall entry at its offset.
         let vectorcall = generated
-            .vectorcall_offset
-            .map(|off| std::mem::transmute::<usize, VectorcallFn>(unit.addr + off as usize));
+            .entries
+            .as_ref()
+            .map(|e| std::mem::transmute::<usize, VectorcallFn>(unit.addr + e.vectorcall as usize));
+        // SAFETY: as above, for the compiled callers' entry.
+        let native_call = generated
+            .entries
+            .as_ref()
+            .map(|e| std::mem::transmute::<usize, NativeCallFn>(unit.addr + e.native as usize));
         Ok(Native {
             entry,
             vectorcall,
+            native_call,
             unit,
             map: generated.map,
             cold_start: generated.cold_start,

@@ -23,7 +23,8 @@ pub struct CallCache {
     pub callable: Obj,
     pub stub: Option<Stub>,
     pub code: Obj,
-    pub entry: Option<crate::compiler::VectorcallFn>,
+    /// `code`'s compiled callers' entry.
+    pub entry: Option<crate::compiler::NativeCallFn>,
     /// Calls of Python functions without native code seen here: after
     /// [`PY_MISSES`] of them the site stops looking.
     pub py_misses: u64,
@@ -90,7 +91,7 @@ pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
         }
         let code = (*(func as *mut ffi::PyFunctionObject)).func_code;
         let state = crate::profile::get(code as *mut crate::cpython::layout::CodeObject);
-        match state.as_ref().and_then(|s| s.native.as_ref()).and_then(|n| n.vectorcall) {
+        match state.as_ref().and_then(|s| s.native.as_ref()).and_then(|n| n.native_call) {
             Some(entry) => {
                 let old = std::mem::replace(&mut cache.code, new_ref(code));
                 cache.entry = Some(entry);

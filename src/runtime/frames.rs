@@ -3,10 +3,31 @@
 //! and its `take_ownership`, which are not exported, for the case where a
 //! frame object of the frame outlives the call (a traceback holds it, or
 //! `sys._getframe()` stored it). The common case, no frame object, is
-//! inlined by the compiler.
+//! inlined by the compiler. Also the fallback of the compiled callers'
+//! entry, which owns the function and arguments it was given.
 
 use crate::cpython::layout::{CFrame, CodeObject, FrameObject, InterpreterFrame, ThreadState, FRAME_OWNED_BY_FRAME_OBJECT};
 use pyo3::ffi;
+
+/// The stock call of `func` with arguments that the caller handed over
+/// (references owned), which are released after it.
+///
+/// # Safety
+/// GIL held; `func` a live function and `args` its `nargsf` arguments,
+/// all owned references.
+pub unsafe extern "C" fn vectorcall_owned(func: *mut ffi::PyObject, args: *const *mut ffi::PyObject, nargsf: usize) -> *mut ffi::PyObject {
+    // SAFETY: as above; the references are released exactly once, after
+    // the call that borrows them.
+    unsafe {
+        let result = crate::cpython::api::_PyFunction_Vectorcall(func, args, nargsf, std::ptr::null_mut());
+        let nargs = nargsf & !(1usize << 63);
+        for i in 0..nargs {
+            ffi::Py_DECREF(*args.add(i));
+        }
+        ffi::Py_DECREF(func);
+        result
+    }
+}
 
 /// `_PyFrame_Clear` for a frame with a frame object, already unlinked from
 /// the thread's frames.

@@ -64,13 +64,15 @@ impl<M: Masm> Gen<'_, M> {
     }
 
     /// Calls the callable in stack slot `func` with the `nargs` values
-    /// above it as arguments — a Python function through its vectorcall,
-    /// the site's cached C callable through its stub — and releases it and
-    /// them; the result (or NULL) is left in `Saved1`. Branches to `slow`,
-    /// with nothing done, for any other callable.
+    /// above it as arguments — a compiled Python function through its
+    /// compiled callers' entry (which takes over the references), another
+    /// one through its vectorcall, the site's cached C callable through
+    /// its stub — and releases it and them; the result (or NULL) is left
+    /// in `Saved1`. Branches to `slow`, with nothing done, for any other
+    /// callable.
     fn direct_call(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64, slow: Label) {
         self.runs_code = true;
-        let (c_callable, release) = (self.m.new_label(), self.m.new_label());
+        let (c_callable, release, consumed) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         let args = Arg::Addr(self.stack(func + 1));
         self.m.load(Reg::Saved0, self.stack(func));
         self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
@@ -78,14 +80,16 @@ impl<M: Masm> Gen<'_, M> {
         self.m.branch(Cond::Ne, c_callable);
         // A function whose code the site has seen compiled: its entry.
         let vectorcall = self.m.new_label();
-        let py_args = [Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64 | ARGUMENTS_OFFSET), Arg::Imm(0)];
+        let nargsf = Arg::Imm(nargs as u64 | ARGUMENTS_OFFSET);
+        let py_args = [Arg::Reg(Reg::Saved0), args, nargsf, Arg::Imm(0)];
         self.set_ip(instr.unit); // (uses Tmp2)
         self.m.mov_imm(Reg::Tmp2, cache);
         self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, FUNC_CODE));
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CODE)));
         self.m.branch(Cond::Ne, vectorcall);
-        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_ENTRY), &py_args);
-        self.m.jump(release);
+        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_ENTRY), &[Arg::Reg(Reg::Saved0), args, nargsf, Arg::Reg(Reg::Tstate)]);
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.m.jump(consumed);
         // Any other: its vectorcall, once the site has tried caching it.
         self.m.bind(vectorcall);
         self.m.call(calls::cache_python_callee as *const () as usize, &[Arg::Imm(cache), Arg::Reg(Reg::Saved0)]);
@@ -104,6 +108,7 @@ impl<M: Masm> Gen<'_, M> {
             self.decref(Reg::Tmp1, instr.unit);
         }
         self.decref(Reg::Saved0, instr.unit);
+        self.m.bind(consumed);
     }
 
     /// The generic call through `runtime::calls::call`.

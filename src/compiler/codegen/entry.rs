@@ -10,6 +10,13 @@
 //! (keywords, missing or extra arguments, `__code__` replaced, tracing,
 //! the JIT switched off, a full data-stack chunk, a low C stack) goes to
 //! `_PyFunction_Vectorcall` with the arguments untouched.
+//!
+//! Compiled callers use a second entry, `(func, args, nargsf, tstate)`,
+//! that takes over their references to the function and the arguments:
+//! the new frame owns them as they are, instead of counting new
+//! references that the caller then releases with its own. The caller has
+//! compared the function's code and knows the thread state. Its fallbacks
+//! make the stock call and then release what they were given.
 
 use super::Gen;
 use crate::cpython::api;
@@ -52,39 +59,30 @@ pub struct EntryInfo {
     pub eval_frame_slot: u64,
 }
 
+/// Offsets of the two entries in the generated code.
+pub struct Entries {
+    pub vectorcall: u32,
+    pub native: u32,
+}
+
 impl<M: Masm> Gen<'_, M> {
-    /// Emits the vectorcall entry, which runs the body at `body`.
-    pub(super) fn vectorcall_entry(&mut self, info: &EntryInfo, body: Label) {
+    /// Emits the vectorcall entry and the compiled callers' entry, both
+    /// running the body at `body`.
+    pub(super) fn vectorcall_entry(&mut self, info: &EntryInfo, body: Label) -> Entries {
         let code = self.ctx.code as u64;
-        let (bail, clear_slow, pop) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (bail, bail_owned, common) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (clear_slow, pop) = (self.m.new_label(), self.m.new_label());
+        let vectorcall = self.m.offset() as u32;
         // Saved0 = func, Saved1 = args, Frame = nargsf, CFrame = kwnames until
         // the frame is pushed: everything a bail needs stays intact.
         self.m.prologue_with(&[Reg::Saved0, Reg::Saved1, Reg::Frame, Reg::CFrame]);
         self.m.test(Reg::CFrame);
         self.m.branch(Cond::Ne, bail);
-        // nargs (the flag bit shifted out) must be exactly co_argcount.
-        self.m.mov(Reg::Tmp0, Reg::Frame);
-        self.m.shl(Reg::Tmp0, 64 - ARGUMENTS_OFFSET_BIT);
-        self.m.cmp(Reg::Tmp0, Operand::Imm((info.argcount << 1) as i32));
-        self.m.branch(Cond::Ne, bail);
+        self.nargs_check(info, bail);
         self.m.mov_imm(Reg::Tmp1, code);
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, FUNC_CODE)));
         self.m.branch(Cond::Ne, bail);
-        // Our evaluator installed, or none while the JIT is on (a deep
-        // recursion runs inlined); any other evaluator must see the call.
-        let ours = self.m.new_label();
-        self.m.mov_imm(Reg::Tmp1, info.eval_frame_slot);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
-        self.m.mov_imm(Reg::Tmp1, crate::hook::eval_frame as *const () as u64);
-        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
-        self.m.branch(Cond::Eq, ours);
-        self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Ne, bail);
-        self.m.mov_imm(Reg::Tmp0, crate::hook::enabled_flag_address() as u64);
-        self.m.load_u8(Reg::Tmp0, Mem::new(Reg::Tmp0, 0));
-        self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Eq, bail);
-        self.m.bind(ours);
+        self.evaluator_check(info, bail);
         match api::tstate_current_address() {
             Some(current) => {
                 self.m.mov_imm(Reg::Tmp0, current as u64);
@@ -95,33 +93,44 @@ impl<M: Masm> Gen<'_, M> {
                 self.m.mov(Reg::Tstate, Reg::Tmp0);
             }
         }
-        // No native code while tracing or profiling.
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tstate, T_CFRAME));
-        self.m.cmp_u8_mem(Mem::new(Reg::Tmp0, 0), 0);
-        self.m.branch(Cond::Ne, bail);
+        self.tracing_bail(bail);
+        // From here on the function and the arguments are owned.
+        self.m.incref(Reg::Saved0);
+        for i in 0..info.argcount {
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Saved1, 8 * i as i32));
+            self.m.incref(Reg::Tmp0);
+        }
+        self.m.jump(common);
+        // The compiled callers' entry: `(func, args, nargsf, tstate)`,
+        // the function's code already compared by the caller.
+        let native = self.m.offset() as u32;
+        self.m.prologue_with(&[Reg::Saved0, Reg::Saved1, Reg::Frame, Reg::Tstate]);
+        self.nargs_check(info, bail_owned);
+        self.evaluator_check(info, bail_owned);
+        self.tracing_bail(bail_owned);
+        self.m.bind(common);
         // Enough C stack for this thread (the hook keeps the limit of the
         // thread it last saw; any other thread goes through the hook).
         let (id, limit) = crate::stack_guard::cache_addresses();
         self.m.mov_imm(Reg::Tmp1, id as u64);
         self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
         self.m.cmp(Reg::Tmp0, Operand::Mem(Mem::new(Reg::Tstate, T_ID)));
-        self.m.branch(Cond::Ne, bail);
+        self.m.branch(Cond::Ne, bail_owned);
         self.m.mov_imm(Reg::Tmp1, limit as u64);
         self.m.cmp_sp(Operand::Mem(Mem::new(Reg::Tmp1, 0)));
-        self.m.branch(Cond::Below, bail);
+        self.m.branch(Cond::Below, bail_owned);
         // Push the frame if it fits the current data-stack chunk.
         let words = info.nlocalsplus + info.stacksize + FRAME_SPECIALS_SIZE;
         self.m.load(Reg::Tmp0, Mem::new(Reg::Tstate, T_DATASTACK_TOP));
         self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Eq, bail);
+        self.m.branch(Cond::Eq, bail_owned);
         self.m.lea(Reg::Tmp1, Mem::new(Reg::Tmp0, (words * 8) as i32));
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_LIMIT)));
-        self.m.branch(Cond::AboveEq, bail);
+        self.m.branch(Cond::AboveEq, bail_owned);
         self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Tmp1);
         self.m.mov(Reg::Frame, Reg::Tmp0);
         // _PyFrame_InitializeSpecials; the frame owns func and code.
         let fr = |d: i32| Mem::new(Reg::Frame, d);
-        self.m.incref(Reg::Saved0);
         self.m.store(fr(F_FUNC), Reg::Saved0);
         self.m.mov_imm(Reg::Tmp0, code);
         self.m.incref(Reg::Tmp0);
@@ -137,12 +146,11 @@ impl<M: Masm> Gen<'_, M> {
         self.m.store_i32_imm(fr(F_STACKTOP), info.nlocalsplus as i32);
         // is_entry = false, owner = FRAME_OWNED_BY_THREAD (and padding).
         self.m.store_i32_imm(fr(F_IS_ENTRY), FRAME_OWNED_BY_THREAD as i32);
-        // The arguments (borrowed from the caller) and unbound locals.
+        // The arguments (their references move in) and unbound locals.
         for i in 0..info.nlocalsplus {
             let slot = fr(F_LOCALSPLUS + 8 * i as i32);
             if i < info.argcount {
                 self.m.load(Reg::Tmp0, Mem::new(Reg::Saved1, 8 * i as i32));
-                self.m.incref(Reg::Tmp0);
                 self.m.store(slot, Reg::Tmp0);
             } else {
                 self.m.store_imm(slot, 0);
@@ -180,7 +188,50 @@ impl<M: Masm> Gen<'_, M> {
             api::_PyFunction_Vectorcall as *const () as usize,
             &[Arg::Reg(Reg::Saved0), Arg::Reg(Reg::Saved1), Arg::Reg(Reg::Frame), Arg::Reg(Reg::CFrame)],
         );
+        // The same once the function and arguments are owned: the stock
+        // call, then their release.
+        self.m.bind(bail_owned);
+        self.m.tail_call(
+            frames::vectorcall_owned as *const () as usize,
+            &[Arg::Reg(Reg::Saved0), Arg::Reg(Reg::Saved1), Arg::Reg(Reg::Frame)],
+        );
         self.emit_releases();
+        Entries { vectorcall, native }
+    }
+
+    /// Branches to `bail` unless `nargsf` (in `Frame`) is exactly
+    /// `co_argcount` arguments (the flag bit shifted out).
+    fn nargs_check(&mut self, info: &EntryInfo, bail: Label) {
+        self.m.mov(Reg::Tmp0, Reg::Frame);
+        self.m.shl(Reg::Tmp0, 64 - ARGUMENTS_OFFSET_BIT);
+        self.m.cmp(Reg::Tmp0, Operand::Imm((info.argcount << 1) as i32));
+        self.m.branch(Cond::Ne, bail);
+    }
+
+    /// Branches to `bail` unless our evaluator is installed, or none while
+    /// the JIT is on (a deep recursion runs inlined): any other evaluator
+    /// must see the call.
+    fn evaluator_check(&mut self, info: &EntryInfo, bail: Label) {
+        let ours = self.m.new_label();
+        self.m.mov_imm(Reg::Tmp1, info.eval_frame_slot);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
+        self.m.mov_imm(Reg::Tmp1, crate::hook::eval_frame as *const () as u64);
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, ours);
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Ne, bail);
+        self.m.mov_imm(Reg::Tmp0, crate::hook::enabled_flag_address() as u64);
+        self.m.load_u8(Reg::Tmp0, Mem::new(Reg::Tmp0, 0));
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Eq, bail);
+        self.m.bind(ours);
+    }
+
+    /// No native code while tracing or profiling.
+    fn tracing_bail(&mut self, bail: Label) {
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tstate, T_CFRAME));
+        self.m.cmp_u8_mem(Mem::new(Reg::Tmp0, 0), 0);
+        self.m.branch(Cond::Ne, bail);
     }
 
     /// `Py_XDECREF(*slot)` (or `Py_DECREF`) for frame clearing: the frame

@@ -36,6 +36,7 @@ const F_PREVIOUS: i32 = offset_of!(InterpreterFrame, previous) as i32;
 const F_PREV_INSTR: i32 = offset_of!(InterpreterFrame, prev_instr) as i32;
 const F_STACKTOP: i32 = offset_of!(InterpreterFrame, stacktop) as i32;
 const F_LOCALSPLUS: i32 = offset_of!(InterpreterFrame, localsplus) as i32;
+const F_FRAME_OBJ: i32 = offset_of!(InterpreterFrame, frame_obj) as i32;
 /// `PyCellObject.ob_ref`.
 const CELL_REF: i32 = offset_of!(ffi::PyCellObject, ob_ref) as i32;
 const T_CFRAME: i32 = offset_of!(ThreadState, cframe) as i32;
@@ -54,7 +55,7 @@ mod sequences;
 
 use operands::{Deferred, Val};
 
-pub use entry::{has_vectorcall_entry, EntryInfo};
+pub use entry::{has_vectorcall_entry, Entries, EntryInfo};
 
 /// Addresses of the builtin types the fast paths test for.
 pub struct Types {
@@ -139,8 +140,8 @@ pub struct Generated {
     pub map: Vec<(u32, u32)>,
     /// Where the out-of-line paths start.
     pub cold_start: u32,
-    /// Offset of the vectorcall entry, if emitted.
-    pub vectorcall_offset: Option<u32>,
+    /// Offsets of the vectorcall and compiled callers' entries, if emitted.
+    pub entries: Option<Entries>,
     /// The inline caches the code reads (their addresses are in it).
     pub caches: Vec<Box<crate::runtime::caches::Cache>>,
     pub call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
@@ -239,13 +240,9 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     }
     let cold_start = g.m.offset() as u32;
     g.emit_cold();
-    let vectorcall_offset = ctx.entry.as_ref().map(|info| {
-        let offset = g.m.offset() as u32;
-        g.vectorcall_entry(info, body);
-        offset
-    });
+    let entries = ctx.entry.as_ref().map(|info| g.vectorcall_entry(info, body));
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
-    Ok(Generated { bytes, map: g.map, cold_start, vectorcall_offset, caches: g.caches, call_caches: g.call_caches })
+    Ok(Generated { bytes, map: g.map, cold_start, entries, caches: g.caches, call_caches: g.call_caches })
 }
 
 /// Address of one of the interpreter's static singletons.
@@ -560,7 +557,7 @@ impl<M: Masm> Gen<'_, M> {
                     self.m.store_i32_imm(frame(F_STACKTOP), self.ctx.nlocalsplus as i32);
                 }
                 let [v] = self.operands::<1>(d);
-                self.load_owned(v, Reg::Tmp0);
+                self.return_value(v);
                 self.leave_frame();
                 self.m.epilogue();
             }
@@ -727,6 +724,25 @@ impl<M: Masm> Gen<'_, M> {
                 self.edge(&pj, dest, depth - 1);
             }
         }
+    }
+
+    /// Loads the returned value as an owned reference into `Tmp0`. A
+    /// local's reference moves out of the finished frame unless a frame
+    /// object could still show it (in `f_locals`).
+    fn return_value(&mut self, v: Val) {
+        let Some(Deferred::Local(i)) = v.deferred.filter(|_| !self.ctx.generator) else {
+            return self.load_owned(v, Reg::Tmp0);
+        };
+        let (kept, done) = (self.m.new_label(), self.m.new_label());
+        self.m.load(Reg::Tmp0, self.slot_mem(i));
+        self.m.load(Reg::Tmp1, frame(F_FRAME_OBJ));
+        self.m.test(Reg::Tmp1);
+        self.m.branch(Cond::Ne, kept);
+        self.m.store_imm(self.slot_mem(i), 0);
+        self.m.jump(done);
+        self.m.bind(kept);
+        self.m.incref(Reg::Tmp0);
+        self.m.bind(done);
     }
 
     /// Raises `UnboundLocalError` (out of line) if `Tmp0`, read from the
