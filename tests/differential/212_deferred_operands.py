@@ -179,8 +179,14 @@ class Raising:
         return "got %s" % (None if obj is None else obj.k)
 
 
+class Counting:
+    def __get__(self, obj, owner=None):
+        return None if obj is None else sys.getrefcount(obj)
+
+
 class Holder:
     r = Raising()
+    rc = Counting()
 
     def __init__(self, k):
         self.k = k
@@ -206,7 +212,7 @@ def attributes(n):
             out.append(h.r)
         except ValueError as e:
             out.append(str(e))
-        out.append((h.k, h.m(i), s.a is value, s.b, h.w, h.v is value))
+        out.append((h.k, h.m(i), s.a is value, s.b, h.w, h.v is value, h.rc))
         o = h if i % 2 else s
         try:
             out.append(o.k)

@@ -284,16 +284,31 @@ impl<M: Masm> Gen<'_, M> {
         self.unshadowed(miss);
         self.m.mov(Reg::Saved1, Reg::Tmp2);
         self.set_ip(instr.unit);
+        // The descriptor may be Python code: it sees the owner with the
+        // reference the interpreter's stack would hold.
+        let (err, owned) = (self.m.new_label(), self.m.new_label());
+        if !owner.owned() {
+            self.m.incref(Reg::Saved0);
+        }
         self.m.load(Reg::Tmp0, Mem::new(Reg::Saved1, C_VALUE));
         self.m.call_indirect(
             Mem::new(Reg::Saved1, C_OFFSET),
             &[Arg::Reg(Reg::Tmp0), Arg::Reg(Reg::Saved0), Arg::Reg(Reg::Tmp1)],
         );
         self.m.test(Reg::Tmp0);
-        let err = self.error_with(d, &[owner]);
         self.m.branch(Cond::Eq, err);
-        let owned = self.m.new_label();
+        if !owner.owned() {
+            // Still referenced by the local it came from.
+            self.m.decref_no_dealloc(Reg::Saved0);
+        }
         self.m.jump(owned);
+        // On error the stack holds the owner with that reference.
+        self.m.bind(err);
+        if !owner.owned() {
+            self.m.store(self.stack(d - 1), Reg::Saved0);
+        }
+        let exit = self.error(d);
+        self.m.jump(exit);
         self.m.bind(next);
         // A class attribute no instance attribute shadows.
         self.when_kind(kind::CLASS_VALUE, miss);
