@@ -7,6 +7,7 @@
 use super::Gen;
 use crate::compiler::bytecode::Instr;
 use crate::cpython::layout::{ListIterObject, ListObject, LongObject, RangeIterObject, TupleObject};
+use crate::cpython::opcode::Op;
 use crate::runtime::{containers, iteration, operators};
 use diojit_asm::{Alu, Cond, Label, Masm, Mem, Operand, Reg};
 use std::mem::offset_of;
@@ -140,6 +141,43 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(done);
     }
 
+    /// The STORE_FAST that directly consumes what `instr` pushes, if
+    /// nothing else can reach it.
+    fn stored_to_local(&self, instr: &Instr) -> Option<Instr> {
+        let j = self.flow.index_of(instr.next)?;
+        let store = self.flow.instrs[j];
+        (store.op == Op::STORE_FAST && !self.flow.is_target[j] && self.flow.index_of(store.next).is_some())
+            .then_some(store)
+    }
+
+    /// `for i in range(...)` with `i`'s current int referenced only by
+    /// `i`: the next value (in `Tmp0`), if it is not a cached small int and
+    /// fits the one digit, is written into that int, which stays in `i`
+    /// (nothing can tell it from a new int, and no allocation and release
+    /// happen). Otherwise falls through with `Tmp0` intact.
+    fn reuse_int_in_local(&mut self, store: Instr, d: u32) {
+        let new = self.m.new_label();
+        self.m.cmp(Reg::Tmp0, Operand::Imm(256));
+        self.m.branch(Cond::Le, new);
+        self.m.cmp(Reg::Tmp0, Operand::Imm(1 << 30));
+        self.m.branch(Cond::Ge, new);
+        self.m.load(Reg::Tmp1, self.slot_mem(store.oparg));
+        self.m.test(Reg::Tmp1);
+        self.m.branch(Cond::Eq, new);
+        self.m.mov_imm(Reg::Tmp2, self.ctx.types.int);
+        self.m.cmp(Reg::Tmp2, Operand::Mem(Mem::new(Reg::Tmp1, OB_TYPE)));
+        self.m.branch(Cond::Ne, new);
+        self.m.load(Reg::Tmp2, Mem::new(Reg::Tmp1, 0));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(1));
+        self.m.branch(Cond::Ne, new);
+        self.m.load(Reg::Tmp2, Mem::new(Reg::Tmp1, LONG_SIZE));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(1));
+        self.m.branch(Cond::Ne, new);
+        self.m.store_i32(Mem::new(Reg::Tmp1, LONG_DIGIT), Reg::Tmp0);
+        self.edge(&store, store.next, d);
+        self.m.bind(new);
+    }
+
     /// FOR_ITER: ranges and lists inline; the next item pushed, or the
     /// iterator popped and a jump past the loop.
     pub(super) fn for_iter(&mut self, instr: &Instr, d: u32) {
@@ -160,6 +198,9 @@ impl<M: Masm> Gen<'_, M> {
         self.m.store(Mem::new(Reg::Saved0, RANGE_INDEX), Reg::Tmp1);
         self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_STEP)));
         self.m.alu(Alu::Add, Reg::Tmp0, Operand::Mem(Mem::new(Reg::Saved0, RANGE_START)));
+        if let Some(store) = self.stored_to_local(instr) {
+            self.reuse_int_in_local(store, d);
+        }
         let err = self.error(d);
         self.box_int(instr.unit, err);
         self.m.jump(push);
