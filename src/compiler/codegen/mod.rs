@@ -3,7 +3,8 @@
 //!
 //! The value stack stays where the interpreter keeps it, in the frame's
 //! `localsplus` after the locals, and every slot's position is known at
-//! compile time from the flow analysis. Handing a frame back to the
+//! compile time from the flow analysis. (Pushes of locals and constants
+//! are deferred until an instruction needs the slot; see `operands`.) Handing a frame back to the
 //! interpreter is therefore only a matter of setting `prev_instr` and
 //! `stacktop` and calling `_PyEval_EvalFrameDefault` (see DESIGN.md §3):
 //!

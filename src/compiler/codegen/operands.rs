@@ -1,12 +1,13 @@
-//! Deferred pushes. LOAD_FAST of a bound local and LOAD_CONST push nothing
-//! at first: the value stays where it is (a borrowed reference) and is
-//! written to its stack slot, with its count incremented, only when an
-//! instruction that does not know about deferred entries runs, when
-//! control flow joins, or on a slow path that hands the stack to a helper.
-//! Instructions that do know (stores, pops, returns, int and float
-//! arithmetic and comparisons, subscripts) read the value from where it
-//! lives and skip the count increment and decrement the interpreter pays,
-//! and they see constants' types and values at compile time.
+//! Deferred pushes. LOAD_FAST (once the local is known bound) and
+//! LOAD_CONST push nothing at first: the value stays where it is (a
+//! borrowed reference) and is written to its stack slot, with its count
+//! incremented, only when an instruction that does not know about deferred
+//! entries runs, when control flow joins, or on a slow path that hands the
+//! stack to a helper. Instructions that do know (stores, pops, returns,
+//! int and float arithmetic and comparisons, subscripts, attribute loads
+//! and stores) read the value from where it lives, skip the count
+//! increment and decrement the interpreter pays, and see constants' types
+//! and values at compile time.
 //!
 //! Invariants: deferred entries are always the top of the stack; no code
 //! that may run Python code (a deallocation, a call) runs while an entry
