@@ -111,34 +111,27 @@ impl X64Masm {
         self.ops.push(0xc0 | (reg & 7) << 3 | (rm & 7));
     }
 
-    /// A group-1 operation (`ext`: add 0, or 1, and 4, sub 5, xor 6, cmp 7)
-    /// of register `rm` with an immediate, in its short form when the
-    /// immediate fits a byte.
-    fn group1_imm(&mut self, wide: bool, ext: u8, rm: u8, imm: i32) {
-        match i8::try_from(imm) {
-            Ok(b) => {
-                self.reg_op(wide, &[0x83], ext, rm);
-                self.ops.push(b as u8);
-            }
-            Err(_) => {
-                self.reg_op(wide, &[0x81], ext, rm);
-                self.ops.extend(imm.to_le_bytes());
-            }
+    /// An instruction with an immediate operand: `emit` writes its
+    /// opcode (`short`, the 8-bit-immediate form, when `imm` fits a byte,
+    /// else `long`) and operands, then the immediate follows.
+    fn with_imm(&mut self, imm: i32, (short, long): (u8, u8), emit: impl FnOnce(&mut Self, u8)) {
+        let byte = i8::try_from(imm).ok();
+        emit(self, if byte.is_some() { short } else { long });
+        match byte {
+            Some(b) => self.ops.push(b as u8),
+            None => self.ops.extend(imm.to_le_bytes()),
         }
+    }
+
+    /// A group-1 operation (`ext`: add 0, or 1, and 4, sub 5, xor 6, cmp 7)
+    /// of register `rm` with an immediate.
+    fn group1_imm(&mut self, wide: bool, ext: u8, rm: u8, imm: i32) {
+        self.with_imm(imm, (0x83, 0x81), |s, op| s.reg_op(wide, &[op], ext, rm));
     }
 
     /// The same on memory `[base + disp]`.
     fn group1_imm_mem(&mut self, wide: bool, ext: u8, base: u8, disp: i32, imm: i32) {
-        match i8::try_from(imm) {
-            Ok(b) => {
-                self.mem_op(wide, &[0x83], ext, base, disp);
-                self.ops.push(b as u8);
-            }
-            Err(_) => {
-                self.mem_op(wide, &[0x81], ext, base, disp);
-                self.ops.extend(imm.to_le_bytes());
-            }
-        }
+        self.with_imm(imm, (0x83, 0x81), |s, op| s.mem_op(wide, &[op], ext, base, disp));
     }
 
     /// Loads C arguments into the argument registers. Sources never live in
@@ -411,16 +404,7 @@ impl Masm for X64Masm {
             (Alu::And, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; and Rq(d), Rq(r)) }
             (Alu::Or, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; or Rq(d), Rq(r)) }
             (Alu::Xor, Operand::Reg(r)) => { let r = reg(r); dynasm!(self.ops ; .arch x64 ; xor Rq(d), Rq(r)) }
-            (Alu::Mul, Operand::Imm(i)) => match i8::try_from(i) {
-                Ok(b) => {
-                    self.reg_op(true, &[0x6b], d, d);
-                    self.ops.push(b as u8);
-                }
-                Err(_) => {
-                    self.reg_op(true, &[0x69], d, d);
-                    self.ops.extend(i.to_le_bytes());
-                }
-            },
+            (Alu::Mul, Operand::Imm(i)) => self.with_imm(i, (0x6b, 0x69), |s, op| s.reg_op(true, &[op], d, d)),
             (op, Operand::Imm(i)) => {
                 let ext = match op {
                     Alu::Add => 0,

@@ -104,6 +104,26 @@ impl<M: Masm> Gen<'_, M> {
         }
     }
 
+    /// Loads operands `a` and `b` into `Saved0` and `Saved1`; if both are
+    /// ints, `a`'s value goes to `Tmp0` and the returned operand is `b`'s
+    /// value: in `Tmp1`, or (`immediate` allowed) a constant's value as an
+    /// immediate (compact ints fit 31 bits). Branches to `not_ints` if
+    /// either is not exactly an int, to `big` if either is not compact.
+    fn int_operands(&mut self, a: Val, b: Val, immediate: bool, not_ints: Label, big: Label) -> Operand {
+        self.load_val(a, Reg::Saved0);
+        self.load_val(b, Reg::Saved1);
+        self.guard_val(a, Reg::Saved0, self.ctx.types.int, not_ints);
+        self.guard_val(b, Reg::Saved1, self.ctx.types.int, not_ints);
+        self.int_val(a, Reg::Saved0, Reg::Tmp0, big);
+        match self.const_int(b) {
+            Some(c) if immediate => Operand::Imm(c as i32),
+            _ => {
+                self.int_val(b, Reg::Saved1, Reg::Tmp1, big);
+                Operand::Reg(Reg::Tmp1)
+            }
+        }
+    }
+
     /// Boxes the machine integer in `Tmp0` as an int, a new reference in
     /// `Tmp0`; on allocation failure branches to `err`.
     pub(super) fn box_int(&mut self, unit: u32, err: Label) {
@@ -174,20 +194,9 @@ impl<M: Masm> Gen<'_, M> {
             (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
         let [a, b] = self.operands::<2>(d);
         let err = self.error_with(d, &[a, b]);
-        self.load_val(a, Reg::Saved0);
-        self.load_val(b, Reg::Saved1);
         // int <op> int
-        self.guard_val(a, Reg::Saved0, self.ctx.types.int, floats);
-        self.guard_val(b, Reg::Saved1, self.ctx.types.int, floats);
-        self.int_val(a, Reg::Saved0, Reg::Tmp0, slow);
-        // A constant right operand is an immediate (compact ints fit 31 bits).
-        let rhs = match self.const_int(b) {
-            Some(c) if !matches!(op, Arith::FloorDiv | Arith::Mod | Arith::TrueDiv) => Operand::Imm(c as i32),
-            _ => {
-                self.int_val(b, Reg::Saved1, Reg::Tmp1, slow);
-                Operand::Reg(Reg::Tmp1)
-            }
-        };
+        let divides = matches!(op, Arith::FloorDiv | Arith::Mod | Arith::TrueDiv);
+        let rhs = self.int_operands(a, b, !divides, floats, slow);
         match op {
             Arith::Add => self.m.alu(Alu::Add, Reg::Tmp0, rhs),
             Arith::Sub => self.m.alu(Alu::Sub, Reg::Tmp0, rhs),
@@ -275,18 +284,7 @@ impl<M: Masm> Gen<'_, M> {
         }
         let (floats, slow, yes, no) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
         let [a, b] = self.operands::<2>(d);
-        self.load_val(a, Reg::Saved0);
-        self.load_val(b, Reg::Saved1);
-        self.guard_val(a, Reg::Saved0, self.ctx.types.int, floats);
-        self.guard_val(b, Reg::Saved1, self.ctx.types.int, floats);
-        self.int_val(a, Reg::Saved0, Reg::Tmp0, slow);
-        let rhs = match self.const_int(b) {
-            Some(c) => Operand::Imm(c as i32),
-            None => {
-                self.int_val(b, Reg::Saved1, Reg::Tmp1, slow);
-                Operand::Reg(Reg::Tmp1)
-            }
-        };
+        let rhs = self.int_operands(a, b, true, floats, slow);
         self.m.cmp(Reg::Tmp0, rhs);
         let cond = [Cond::Lt, Cond::Le, Cond::Eq, Cond::Ne, Cond::Gt, Cond::Ge][instr.oparg as usize];
         self.m.branch(cond, yes);
