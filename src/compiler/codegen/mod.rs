@@ -774,13 +774,7 @@ impl<M: Masm> Gen<'_, M> {
         let target = instr.target().unwrap_or(instr.next);
         let (is_true, is_false, taken) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         let fall = self.m.new_label();
-        self.m.load(Reg::Tmp0, self.stack(d - 1));
-        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_True));
-        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
-        self.m.branch(Cond::Eq, is_true);
-        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_False));
-        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
-        self.m.branch(Cond::Eq, is_false);
+        self.branch_on_bool(d, is_true, is_false);
         self.call_op(instr, operators::pop_truth, d, 0);
         self.check_status(d - 1);
         self.m.cmp_i32(Reg::Tmp0, 0);
@@ -795,6 +789,18 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(taken);
         self.edge(instr, target, d - 1);
         self.m.bind(fall);
+    }
+
+    /// Loads the top of the stack into `Tmp0` and branches to `is_true`
+    /// or `is_false` if it is `True` or `False`; falls through otherwise.
+    fn branch_on_bool(&mut self, d: u32, is_true: Label, is_false: Label) {
+        self.m.load(Reg::Tmp0, self.stack(d - 1));
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_True));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_true);
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_False));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_false);
     }
 
     /// POP_JUMP_*_IF_NONE / IF_NOT_NONE.
@@ -823,13 +829,7 @@ impl<M: Masm> Gen<'_, M> {
         let target = instr.target().unwrap_or(instr.next);
         let (is_true, is_false, taken, fall) =
             (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
-        self.m.load(Reg::Tmp0, self.stack(d - 1));
-        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_True));
-        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
-        self.m.branch(Cond::Eq, is_true);
-        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_False));
-        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
-        self.m.branch(Cond::Eq, is_false);
+        self.branch_on_bool(d, is_true, is_false);
         self.call_op(instr, operators::jump_or_pop, d, jump_if_true as u32);
         self.check_status(d);
         self.m.cmp_i32(Reg::Tmp0, 0);
