@@ -57,7 +57,7 @@ impl Flow {
 
     /// The successors of instruction `i` in normal flow, with the depth
     /// along each edge.
-    fn successors(&self, i: usize, depth: u32) -> Vec<(u32, i64)> {
+    pub(super) fn successors(&self, i: usize, depth: u32) -> Vec<(u32, i64)> {
         let instr = self.instrs[i];
         let d = depth as i64;
         let mut out = Vec::new();

@@ -1,9 +1,11 @@
 //! The compiler: CPython 3.11 bytecode in, native code out.
 //!
 //! `bytecode` decodes instructions, `exception_table` reads the handler
-//! table, `flow` finds reachable code and stack depths, and `codegen`
+//! table, `flow` finds reachable code and stack depths, `bound` which
+//! locals are certainly bound where, and `codegen`
 //! emits machine code through the `asm` crate's macro-assembler.
 
+pub mod bound;
 pub mod bytecode;
 pub mod codegen;
 pub mod exception_table;
@@ -135,7 +137,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             state,
             nlocalsplus: (*code).co_nlocalsplus as u32,
             eval_breaker: std::ptr::addr_of!((*interp).ceval.eval_breaker) as usize,
-            always_bound: always_bound(code, &flow),
+            bound: bound::analyze(&flow, &always_bound(code, &flow)),
             types: codegen::Types::new(),
             small_ints: codegen::small_ints(),
             entry: crate::hook::eval_frame_slot()
@@ -200,8 +202,7 @@ unsafe fn bytes_of(obj: *mut PyObject) -> Option<Vec<u8>> {
     }
 }
 
-/// Parameters never deleted are bound whenever LOAD_FAST reads them, so
-/// the read needs no unbound check.
+/// Parameters never deleted (nor turned into cells) are bound everywhere.
 unsafe fn always_bound(code: *mut CodeObject, flow: &flow::Flow) -> Vec<bool> {
     // SAFETY: live code object.
     let (nlocalsplus, nargs) = unsafe {

@@ -33,7 +33,7 @@ const VALUES: i32 = -4 * 8;
 const F_GLOBALS: i32 = offset_of!(crate::cpython::layout::InterpreterFrame, f_globals) as i32;
 const F_BUILTINS: i32 = offset_of!(crate::cpython::layout::InterpreterFrame, f_builtins) as i32;
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// A new cache for this instruction, owned by the compiled code.
     fn new_cache(&mut self) -> u64 {
         let cache = Box::new(Cache::new());

@@ -28,7 +28,7 @@ const ARGUMENTS_OFFSET: u64 = 1 << 63;
 /// release of each argument).
 const MAX_DIRECT_ARGS: u32 = 6;
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     pub(super) fn call(&mut self, instr: &Instr, d: u32) {
         let kwnames = self.kwnames.take().unwrap_or(0);
         let n = instr.oparg;

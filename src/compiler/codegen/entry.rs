@@ -65,7 +65,7 @@ pub struct Entries {
     pub native: u32,
 }
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// Emits the vectorcall entry and the compiled callers' entry, both
     /// running the body at `body`.
     pub(super) fn vectorcall_entry(&mut self, info: &EntryInfo, body: Label) -> Entries {

@@ -15,7 +15,7 @@ use std::mem::offset_of;
 /// The generator's `gi_frame_state`, relative to its embedded frame.
 const GEN_FRAME_STATE: i32 = offset_of!(GenObject, gi_frame_state) as i32 - offset_of!(GenObject, gi_iframe) as i32;
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// After the prologue: continues at the instruction after the one the
     /// frame was suspended at, or lets the interpreter resume it (a point
     /// native code does not know). While native code runs the frame, its
@@ -27,8 +27,10 @@ impl<M: Masm> Gen<'_, M> {
             if !matches!(instr.op, Op::RETURN_GENERATOR | Op::YIELD_VALUE) || self.flow.depth[i].is_none() {
                 continue;
             }
-            let Some(next) = self.flow.index_of(instr.next) else { continue };
-            let (other, target) = (self.m.new_label(), self.labels[next]);
+            if self.flow.index_of(instr.next).is_none() {
+                continue;
+            }
+            let (other, target) = (self.m.new_label(), self.label_at(instr.next));
             self.m.mov_imm(Reg::Tmp1, self.instr_addr(instr.unit));
             self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
             self.m.branch(Cond::Ne, other);

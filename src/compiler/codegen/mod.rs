@@ -54,7 +54,7 @@ mod numbers;
 mod operands;
 mod sequences;
 
-use operands::{Deferred, Val};
+use operands::{Deferred, Place, RegCopy, Val, INT_REG, INT_UNKNOWN};
 
 pub use entry::{has_vectorcall_entry, Entries, EntryInfo};
 
@@ -123,8 +123,8 @@ pub struct Context {
     pub nlocalsplus: u32,
     /// Address of the interpreter's eval-breaker flag.
     pub eval_breaker: usize,
-    /// Locals that are always bound where read (parameters never deleted).
-    pub always_bound: Vec<bool>,
+    /// Which locals are certainly bound where.
+    pub bound: crate::compiler::bound::Bound,
     pub types: Types,
     /// Address of the cached small int -5 (see [`small_ints`]).
     pub small_ints: Option<u64>,
@@ -156,7 +156,7 @@ pub struct Unsupported(pub String);
 /// Out-of-line code, emitted after the body.
 enum Cold {
     /// `_Py_Dealloc(obj)` for a count that reached zero, then back.
-    Dealloc { label: Label, back: Label, obj: Reg, unit: u32 },
+    Dealloc { label: Label, back: Label, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore },
     /// Handle a set eval breaker at `unit`, then continue at `back`.
     Breaker { label: Label, back: Label, unit: u32, err_depth: u32, resume: u32, depth: u32 },
     /// Leave native code before the instruction starting at `resume`.
@@ -166,6 +166,23 @@ enum Cold {
     /// Materialise deferred operands, then continue at `target` (an
     /// error exit that expects owned references).
     Spill { label: Label, vals: Vec<Val>, target: Label },
+}
+
+/// What an out-of-line deallocation puts back before returning, for
+/// registers the inline path keeps (see `RegCopy`).
+#[derive(Clone, Copy, Default)]
+struct Restore {
+    /// Reload a register from memory.
+    reload: Option<(Reg, Mem)>,
+    /// Set `INT_REG` to `INT_UNKNOWN`.
+    forget_int: bool,
+}
+
+/// A deallocation that ends its instruction (see `Gen::decref_last`).
+struct LastRelease {
+    op: Op,
+    next: u32,
+    after: u32,
 }
 
 /// An exception handler, from the exception table.
@@ -178,6 +195,10 @@ struct Handler {
     lasti: bool,
 }
 
+/// Code emitted after the body (a slow path): run with the instruction
+/// it belongs to as the current one.
+type OutOfLine<'a, M> = Box<dyn FnOnce(&mut Gen<'a, M>) + 'a>;
+
 struct Gen<'a, M: Masm> {
     m: M,
     ctx: &'a Context,
@@ -187,8 +208,10 @@ struct Gen<'a, M: Masm> {
     /// Error exits by (stack depth, raising instruction's handler, whether
     /// a traceback entry is due).
     errors: BTreeMap<(u32, Option<Handler>, bool), Label>,
-    /// The instruction being compiled (its handler catches its errors).
+    /// The instruction being compiled (its handler catches its errors),
+    /// and its index.
     cur_unit: u32,
+    cur_index: usize,
     raise_exit: Label,
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
@@ -205,6 +228,15 @@ struct Gen<'a, M: Masm> {
     call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
     /// Deferred pushes at the top of the stack (see `operands`).
     pending: Vec<Deferred>,
+    /// A register holding a copy of a local or stack slot (see `operands`).
+    copy: Option<RegCopy>,
+    /// Instructions jumped to by code emitted so far (besides bytecode
+    /// jump targets): registers hold nothing known there.
+    joins: Vec<bool>,
+    /// A POP_JUMP emitted with the comparison before it (see `compare_op`).
+    fused_pop_jump: Option<usize>,
+    /// Slow paths to emit after the body, with their instruction's unit.
+    out_of_line: Vec<(u32, OutOfLine<'a, M>)>,
 }
 
 /// Generates native code for an analysed code object.
@@ -221,6 +253,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         cold: Vec::new(),
         errors: BTreeMap::new(),
         cur_unit: 0,
+        cur_index: 0,
         raise_exit,
         resume_exit,
         kwnames: None,
@@ -230,11 +263,20 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         caches: Vec::new(),
         call_caches: Vec::new(),
         pending: Vec::new(),
+        out_of_line: Vec::new(),
+        fused_pop_jump: None,
+        copy: None,
+        joins: vec![false; flow.instrs.len()],
     };
     let body = g.m.new_label();
     g.m.bind(body);
     g.prologue();
     for i in 0..flow.instrs.len() {
+        if g.fused_pop_jump == Some(i) {
+            g.m.bind(g.labels[i]);
+            g.map.push((flow.instrs[i].unit, g.m.offset() as u32));
+            continue;
+        }
         if let Some(depth) = flow.depth[i] {
             g.instruction(i, depth)?;
         }
@@ -257,7 +299,7 @@ fn frame(disp: i32) -> Mem {
     Mem::new(Reg::Frame, disp)
 }
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// The memory of local or stack slot `index` of `localsplus`.
     fn slot_mem(&self, index: u32) -> Mem {
         frame(F_LOCALSPLUS + 8 * index as i32)
@@ -383,6 +425,12 @@ impl<M: Masm> Gen<'_, M> {
         self.cold.push(Cold::Exit { label, reason: ExitReason::Tracing, op, resume, depth });
     }
 
+    /// Emits `path` after the body (it must end in a jump), so that the
+    /// fast path it leaves falls through to the next instruction.
+    fn slow_path(&mut self, path: impl FnOnce(&mut Self) + 'a) {
+        self.out_of_line.push((self.cur_unit, Box::new(path)));
+    }
+
     /// Checks the eval breaker at `unit`; continues at `back` either way.
     fn breaker_check(&mut self, unit: u32, err_depth: u32, back: Label, op_next: (u32, u32)) {
         let label = self.m.new_label();
@@ -395,12 +443,29 @@ impl<M: Masm> Gen<'_, M> {
 
     /// Decrements `obj`'s count, deallocating it out of line at zero.
     fn decref(&mut self, obj: Reg, unit: u32) {
+        self.decref_restoring(obj, unit, Restore::default());
+    }
+
+    /// The same, the deallocation then doing `restore`.
+    fn decref_restoring(&mut self, obj: Reg, unit: u32, restore: Restore) {
         self.runs_code = true;
         let label = self.m.new_label();
         let back = self.m.new_label();
         self.m.decref_branch_zero(obj, label);
         self.m.bind(back);
-        self.cold.push(Cold::Dealloc { label, back, obj, unit });
+        self.cold.push(Cold::Dealloc { label, back, obj, unit, last: None, restore });
+    }
+
+    /// The same as the last action of `instr`, which leaves `after`
+    /// values on the stack: the out-of-line deallocation checks for
+    /// tracing itself, so that the inline path has no check.
+    fn decref_last(&mut self, instr: &Instr, obj: Reg, after: u32, restore: Restore) {
+        let label = self.m.new_label();
+        let back = self.m.new_label();
+        self.m.decref_branch_zero(obj, label);
+        self.m.bind(back);
+        let last = Some(LastRelease { op: instr.op, next: instr.next, after });
+        self.cold.push(Cold::Dealloc { label, back, obj, unit: instr.unit, last, restore });
     }
 
     /// Calls an instruction helper with the interpreter's view of the
@@ -435,8 +500,12 @@ impl<M: Masm> Gen<'_, M> {
         self.cold.push(Cold::Exit { label, reason: ExitReason::Interpreted, op: instr.op, resume: instr.start, depth });
     }
 
-    fn label_at(&self, unit: u32) -> Label {
-        self.labels[self.flow.index_of(unit).expect("jump targets are instructions")]
+    /// The label of the instruction at `unit`, for a jump to it (which
+    /// makes it a join: see `RegCopy`).
+    fn label_at(&mut self, unit: u32) -> Label {
+        let i = self.flow.index_of(unit).expect("jump targets are instructions");
+        self.joins[i] = true;
+        self.labels[i]
     }
 
     /// Takes the edge from `instr` to the instruction at `dest`, with
@@ -462,9 +531,13 @@ impl<M: Masm> Gen<'_, M> {
             // Other paths join here with everything on the stack.
             self.flush(depth);
         }
+        if self.flow.is_target[i] || self.joins[i] {
+            self.copy = None;
+        }
         self.m.bind(label);
         self.runs_code = false;
         self.cur_unit = instr.unit;
+        self.cur_index = i;
         self.map.push((instr.unit, self.m.offset() as u32));
         let d = depth;
         let next = instr.next;
@@ -483,7 +556,7 @@ impl<M: Masm> Gen<'_, M> {
                 }
             }
             LOAD_FAST => {
-                if !self.always_bound(instr.oparg) {
+                if !self.bound(instr.oparg) {
                     // The check raises here, with the stack as it is.
                     self.flush(d);
                     self.m.load(Reg::Tmp0, self.slot_mem(instr.oparg));
@@ -506,15 +579,19 @@ impl<M: Masm> Gen<'_, M> {
             STORE_FAST => {
                 let skip = self.m.new_label();
                 let [v] = self.operands::<1>(d);
+                let int = self.int_in_reg(v);
                 self.load_owned(v, Reg::Tmp0);
-                self.m.load(Reg::Tmp1, self.slot_mem(instr.oparg));
-                self.m.store(self.slot_mem(instr.oparg), Reg::Tmp0);
-                if !self.always_bound(instr.oparg) {
+                let local = self.slot_mem(instr.oparg);
+                self.m.load(Reg::Tmp1, local);
+                self.m.store(local, Reg::Tmp0);
+                if !self.bound(instr.oparg) {
                     self.m.test(Reg::Tmp1);
                     self.m.branch(Cond::Eq, skip);
                 }
-                self.decref(Reg::Tmp1, instr.unit);
+                let restore = Restore { reload: Some((Reg::Tmp0, local)), forget_int: int };
+                self.decref_last(&instr, Reg::Tmp1, d - 1, restore);
                 self.m.bind(skip);
+                self.note_copy(Place::Local(instr.oparg), Reg::Tmp0, int);
             }
             DELETE_FAST => {
                 let unbound = self.m.new_label();
@@ -528,7 +605,7 @@ impl<M: Masm> Gen<'_, M> {
             POP_TOP => {
                 if self.pending.pop().is_none() {
                     self.m.load(Reg::Tmp1, self.stack(d - 1));
-                    self.decref(Reg::Tmp1, instr.unit);
+                    self.decref_last(&instr, Reg::Tmp1, d - 1, Restore::default());
                 }
             }
             PUSH_NULL => self.m.store_imm(self.stack(d), 0),
@@ -627,7 +704,13 @@ impl<M: Masm> Gen<'_, M> {
             BINARY_OP => self.binary_op(&instr, d),
             COMPARE_OP => {
                 let outcome = self.compare_outcome(i);
-                self.compare_op(&instr, d, outcome)
+                // A POP_JUMP reached only from here goes out of line with
+                // the comparison's slow path.
+                let fused = matches!(outcome, Outcome::Branch { pop_jump } if !self.flow.is_target[pop_jump]);
+                if fused {
+                    self.fused_pop_jump = Some(i + 1);
+                }
+                self.compare_op(&instr, d, outcome, fused)
             }
             CONTAINS_OP => self.op(&instr, operators::contains_op, d, d - 2),
             BINARY_SUBSCR => self.binary_subscr(&instr, d),
@@ -749,7 +832,7 @@ impl<M: Masm> Gen<'_, M> {
     /// Raises `UnboundLocalError` (out of line) if `Tmp0`, read from the
     /// local `instr` names, is NULL.
     fn unbound_check(&mut self, instr: &Instr, d: u32) {
-        if self.always_bound(instr.oparg) {
+        if self.bound(instr.oparg) {
             return;
         }
         let unbound = self.m.new_label();
@@ -758,8 +841,10 @@ impl<M: Masm> Gen<'_, M> {
         self.cold.push(Cold::Unbound { label: unbound, unit: instr.unit, oparg: instr.oparg, depth: d });
     }
 
-    fn always_bound(&self, local: u32) -> bool {
-        self.ctx.always_bound.get(local as usize).copied().unwrap_or(false)
+    /// Whether `local` is certainly bound when the current instruction
+    /// starts.
+    fn bound(&self, local: u32) -> bool {
+        self.ctx.bound.at(self.cur_index, local)
     }
 
     fn call_match_flag(&mut self, instr: &Instr, d: u32, which: u32) {
@@ -866,13 +951,28 @@ impl<M: Masm> Gen<'_, M> {
     }
 
     fn emit_cold(&mut self) {
+        self.copy = None;
+        for (unit, path) in std::mem::take(&mut self.out_of_line) {
+            self.cur_unit = unit;
+            self.runs_code = false;
+            path(self);
+        }
         // Stubs may add stubs (a breaker's tracing check), hence the loop.
         while let Some(stub) = self.cold.pop() {
             match stub {
-                Cold::Dealloc { label, back, obj, unit } => {
+                Cold::Dealloc { label, back, obj, unit, last, restore } => {
                     self.m.bind(label);
                     self.set_ip(unit);
                     self.m.call(api::_Py_Dealloc as *const () as usize, &[Arg::Reg(obj)]);
+                    if let Some(LastRelease { op, next, after }) = last {
+                        self.tracing_check(op, next, after);
+                    }
+                    if let Some((reg, mem)) = restore.reload {
+                        self.m.load(reg, mem);
+                    }
+                    if restore.forget_int {
+                        self.m.mov_imm(INT_REG, INT_UNKNOWN as i64 as u64);
+                    }
                     self.m.jump(back);
                 }
                 Cold::Breaker { label, back, unit, err_depth, resume, depth } => {

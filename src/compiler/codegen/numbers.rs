@@ -8,8 +8,9 @@
 //! else (big ints, subclasses, other types, division by zero) takes the
 //! generic helper, which does exactly what the interpreter does.
 
-use super::{Gen, Outcome, Val};
+use super::{Gen, Outcome, Place, Restore, Val, INT_REG, INT_UNKNOWN};
 use crate::compiler::bytecode::Instr;
+use crate::cpython::opcode::Op;
 use crate::cpython::layout::{FloatObject, LongObject};
 use crate::runtime::operators;
 use diojit_asm::{Alu, Arg, Cond, FOp, FReg, Label, Masm, Mem, Operand, Reg};
@@ -20,6 +21,15 @@ const OB_TYPE: i32 = 8;
 const LONG_SIZE: i32 = offset_of!(LongObject, ob_size) as i32;
 const LONG_DIGIT: i32 = offset_of!(LongObject, ob_digit) as i32;
 const FLOAT_VALUE: i32 = offset_of!(FloatObject, ob_fval) as i32;
+
+/// Where a compare-and-branch goes, when it needs no code on its way.
+enum Direct {
+    Both { yes: Label, no: Label },
+    /// True branches to `yes`; false falls through.
+    FallIfFalse { yes: Label },
+    /// False branches to `no`; true falls through.
+    FallIfTrue { no: Label },
+}
 
 /// A BINARY_OP the fast paths handle (in-place forms behave the same on
 /// ints and floats, which are immutable).
@@ -65,7 +75,7 @@ impl Arith {
     }
 }
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// Branches to `fail` unless `obj`'s type is exactly `ty`.
     pub(super) fn guard_type(&mut self, obj: Reg, ty: u64, fail: Label) {
         self.m.mov_imm(Reg::Tmp2, ty);
@@ -76,11 +86,11 @@ impl<M: Masm> Gen<'_, M> {
     /// `dst` = the value of the int `obj` if it is compact (one digit at
     /// most), else branches to `fail`. Clobbers `Tmp2`.
     pub(super) fn compact_value(&mut self, obj: Reg, dst: Reg, fail: Label) {
+        // ob_size in -1..=1: the value is ob_size * ob_digit[0].
         self.m.load(dst, Mem::new(obj, LONG_SIZE));
-        self.m.alu(Alu::Add, dst, Operand::Imm(1));
-        self.m.cmp(dst, Operand::Imm(2));
+        self.m.lea(Reg::Tmp2, Mem::new(dst, 1));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(2));
         self.m.branch(Cond::Above, fail);
-        self.m.alu(Alu::Sub, dst, Operand::Imm(1));
         self.m.load_u32(Reg::Tmp2, Mem::new(obj, LONG_DIGIT));
         self.m.alu(Alu::Mul, dst, Operand::Reg(Reg::Tmp2));
     }
@@ -109,44 +119,94 @@ impl<M: Masm> Gen<'_, M> {
     /// value: in `Tmp1`, or (`immediate` allowed) a constant's value as an
     /// immediate (compact ints fit 31 bits). Branches to `not_ints` if
     /// either is not exactly an int, to `big` if either is not compact.
+    /// An operand whose value `INT_REG` holds takes it from there (its
+    /// type and digits are read only if it holds `INT_UNKNOWN`).
     fn int_operands(&mut self, a: Val, b: Val, immediate: bool, not_ints: Label, big: Label) -> Operand {
-        self.load_val(a, Reg::Saved0);
-        self.load_val(b, Reg::Saved1);
-        self.guard_val(a, Reg::Saved0, self.ctx.types.int, not_ints);
-        self.guard_val(b, Reg::Saved1, self.ctx.types.int, not_ints);
-        self.int_val(a, Reg::Saved0, Reg::Tmp0, big);
+        // Both facts are read before anything is emitted.
+        let (a_int, b_int) = (self.int_in_reg(a), self.int_in_reg(b));
+        // The one a register still holds first, before that is forgotten.
+        if self.place_of(b).and_then(|p| self.copy_of(p)).is_some() {
+            self.load_val(b, Reg::Saved1);
+            self.load_val(a, Reg::Saved0);
+        } else {
+            self.load_val(a, Reg::Saved0);
+            self.load_val(b, Reg::Saved1);
+        }
+        if a_int {
+            self.int_from_reg(Reg::Saved0, Reg::Tmp0, not_ints, big);
+        } else {
+            self.guard_val(a, Reg::Saved0, self.ctx.types.int, not_ints);
+        }
+        if b_int {
+            self.int_from_reg(Reg::Saved1, Reg::Tmp1, not_ints, big);
+        } else {
+            self.guard_val(b, Reg::Saved1, self.ctx.types.int, not_ints);
+        }
+        if !a_int {
+            self.int_val(a, Reg::Saved0, Reg::Tmp0, big);
+        }
         match self.const_int(b) {
             Some(c) if immediate => Operand::Imm(c as i32),
             _ => {
-                self.int_val(b, Reg::Saved1, Reg::Tmp1, big);
+                if !b_int {
+                    self.int_val(b, Reg::Saved1, Reg::Tmp1, big);
+                }
                 Operand::Reg(Reg::Tmp1)
             }
         }
     }
 
+    /// `dst` = the value `INT_REG` holds for the object in `obj`; if it
+    /// holds `INT_UNKNOWN`, out of line, the object's type and digits as
+    /// `int_val` reads them.
+    fn int_from_reg(&mut self, obj: Reg, dst: Reg, not_int: Label, big: Label) {
+        let (unknown, back) = (self.m.new_label(), self.m.new_label());
+        self.m.cmp(INT_REG, Operand::Imm(INT_UNKNOWN));
+        self.m.branch(Cond::Eq, unknown);
+        self.m.mov(dst, INT_REG);
+        self.m.bind(back);
+        let int = self.ctx.types.int;
+        self.slow_path(move |g| {
+            g.m.bind(unknown);
+            g.guard_type(obj, int, not_int);
+            g.compact_value(obj, dst, big);
+            g.m.jump(back);
+        });
+    }
+
     /// Boxes the machine integer in `Tmp0` as an int, a new reference in
     /// `Tmp0`; on allocation failure branches to `err`.
     pub(super) fn box_int(&mut self, unit: u32, err: Label) {
-        self.runs_code = true; // allocating may run the garbage collector
         let (big, done) = (self.m.new_label(), self.m.new_label());
-        if let Some(small) = self.ctx.small_ints {
-            // -5..=256 are cached: index = value + 5, 32 bytes apart.
-            self.m.mov(Reg::Tmp1, Reg::Tmp0);
-            self.m.alu(Alu::Add, Reg::Tmp1, Operand::Imm(5));
-            self.m.cmp(Reg::Tmp1, Operand::Imm(261));
-            self.m.branch(Cond::Above, big);
-            self.m.shl(Reg::Tmp1, 5);
-            self.m.mov_imm(Reg::Tmp0, small);
-            self.m.alu(Alu::Add, Reg::Tmp0, Operand::Reg(Reg::Tmp1));
-            self.m.incref(Reg::Tmp0);
-            self.m.jump(done);
-        }
+        self.box_small_int(big);
+        self.m.jump(done);
         self.m.bind(big);
+        self.box_big_int(unit, err);
+        self.m.bind(done);
+    }
+
+    /// Boxes `Tmp0` as a new reference to its cached small int (-5..=256
+    /// are shared: index = value + 5, 32 bytes apart), the value staying
+    /// in `INT_REG`; any other value branches to `other`. Runs no code.
+    fn box_small_int(&mut self, other: Label) {
+        let Some(small) = self.ctx.small_ints else { return self.m.jump(other) };
+        self.m.mov(INT_REG, Reg::Tmp0);
+        self.m.lea(Reg::Tmp2, Mem::new(Reg::Tmp0, 5));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(261));
+        self.m.branch(Cond::Above, other);
+        self.m.shl(Reg::Tmp0, 5);
+        self.m.mov_imm(Reg::Tmp2, small + 5 * 32);
+        self.m.alu(Alu::Add, Reg::Tmp0, Operand::Reg(Reg::Tmp2));
+        self.m.incref(Reg::Tmp0);
+    }
+
+    /// Boxes `Tmp0` with `PyLong_FromLong`; on failure branches to `err`.
+    fn box_big_int(&mut self, unit: u32, err: Label) {
+        self.runs_code = true; // allocating may run the garbage collector
         self.set_ip(unit);
         self.m.call(ffi::PyLong_FromLong as *const () as usize, &[Arg::Reg(Reg::Tmp0)]);
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, err);
-        self.m.bind(done);
     }
 
     /// Boxes the double in `F0` as a float, a new reference in `Tmp0`.
@@ -184,14 +244,16 @@ impl<M: Masm> Gen<'_, M> {
         self.m.bind(done);
     }
 
-    /// BINARY_OP: int and float fast paths, the helper otherwise.
+    /// BINARY_OP: int and float fast paths, the helper otherwise. The
+    /// compact-int path is inline; boxing a result beyond the small ints,
+    /// floats and the helper are out of line, each checking for tracing
+    /// (they may run code) before rejoining.
     pub(super) fn binary_op(&mut self, instr: &Instr, d: u32) {
         let Some(op) = Arith::from_oparg(instr.oparg) else {
             self.flush(d);
             return self.op(instr, operators::binary_op, d, d - 1);
         };
-        let (floats, slow, store, done) =
-            (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (floats, slow, big, cont) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
         let [a, b] = self.operands::<2>(d);
         let err = self.error_with(d, &[a, b]);
         // int <op> int
@@ -232,36 +294,75 @@ impl<M: Masm> Gen<'_, M> {
                 self.m.int_to_f64(FReg::F0, Reg::Tmp0);
                 self.m.int_to_f64(FReg::F1, Reg::Tmp1);
                 self.m.fop(FOp::Div, FReg::F0, FReg::F1);
-                self.box_float(instr.unit, err);
-                self.m.jump(store);
             }
         }
-        if op != Arith::TrueDiv {
-            self.box_int(instr.unit, err);
-            self.m.jump(store);
-        }
-        // float <op> float, float <op> int, int <op> float
-        self.m.bind(floats);
-        if let Some(fop) = op.on_floats() {
-            self.float_operand(a, Reg::Saved0, FReg::F0, slow);
-            self.float_operand(b, Reg::Saved1, FReg::F1, slow);
-            if fop == FOp::Div {
-                self.branch_if_zero_f64(FReg::F1, slow);
-            }
-            self.m.fop(fop, FReg::F0, FReg::F1);
+        if op == Arith::TrueDiv {
             self.box_float(instr.unit, err);
         } else {
-            self.m.jump(slow);
+            self.box_small_int(big);
         }
-        self.m.bind(store);
-        self.m.store(self.stack(d - 2), Reg::Tmp0);
-        self.release_val(a, Reg::Saved0, instr.unit);
-        self.release_val(b, Reg::Saved1, instr.unit);
-        self.m.jump(done);
-        self.m.bind(slow);
-        self.spill(&[a, b]);
-        self.op(instr, operators::binary_op, d, d - 1);
-        self.m.bind(done);
+        self.binary_result(instr, d, a, b);
+        // Only a released operand's deallocation or an allocation can
+        // have run code here.
+        if self.runs_code {
+            self.tracing_check(instr.op, instr.next, d - 1);
+        }
+        self.runs_code = false;
+        self.m.bind(cont);
+        // Every path reaches `cont` with the result in `Tmp0` and, for an
+        // int operation, its value in `INT_REG` (only the inline path
+        // knows it; the others set `INT_UNKNOWN`).
+        let int = op != Arith::TrueDiv;
+        self.note_copy(Place::Stack(d - 2), Reg::Tmp0, int);
+        let instr = *instr;
+        self.slow_path(move |g| {
+            // Each path may have run code (an allocation, a deallocation).
+            let rejoin = |g: &mut Self| {
+                g.tracing_check(instr.op, instr.next, d - 1);
+                g.m.mov_imm(INT_REG, INT_UNKNOWN as i64 as u64);
+                g.m.jump(cont);
+            };
+            if op != Arith::TrueDiv {
+                g.m.bind(big);
+                g.box_big_int(instr.unit, err);
+                g.binary_result(&instr, d, a, b);
+                rejoin(g);
+            }
+            // float <op> float, float <op> int, int <op> float
+            g.m.bind(floats);
+            if let Some(fop) = op.on_floats() {
+                g.float_operand(a, Reg::Saved0, FReg::F0, slow);
+                g.float_operand(b, Reg::Saved1, FReg::F1, slow);
+                if fop == FOp::Div {
+                    g.branch_if_zero_f64(FReg::F1, slow);
+                }
+                g.m.fop(fop, FReg::F0, FReg::F1);
+                g.box_float(instr.unit, err);
+                g.binary_result(&instr, d, a, b);
+                rejoin(g);
+            } else {
+                g.m.jump(slow);
+            }
+            g.m.bind(slow);
+            g.spill(&[a, b]);
+            g.op(&instr, operators::binary_op, d, d - 1);
+            g.m.load(Reg::Tmp0, g.stack(d - 2));
+            rejoin(g);
+        });
+    }
+
+    /// Pushes the result in `Tmp0` in place of the operands `a` and `b`,
+    /// releasing them; a deallocation puts back the result in `Tmp0` and
+    /// forgets the int value.
+    fn binary_result(&mut self, instr: &Instr, d: u32, a: Val, b: Val) {
+        let result = self.stack(d - 2);
+        self.m.store(result, Reg::Tmp0);
+        let restore = Restore { reload: Some((Reg::Tmp0, result)), forget_int: true };
+        for (v, reg) in [(a, Reg::Saved0), (b, Reg::Saved1)] {
+            if v.owned() {
+                self.decref_restoring(reg, instr.unit, restore);
+            }
+        }
     }
 
     /// Branches to `target` if `f` is +0.0 or -0.0. Clobbers `F2`.
@@ -276,58 +377,127 @@ impl<M: Masm> Gen<'_, M> {
     }
 
     /// COMPARE_OP on ints or floats, either producing a bool or, fused
-    /// with the POP_JUMP that follows, branching directly.
-    pub(super) fn compare_op(&mut self, instr: &Instr, d: u32, outcome: Outcome) {
+    /// with the POP_JUMP that follows, branching directly. The int path is
+    /// inline; floats and the helper are out of line. `fused_pop_jump`:
+    /// the POP_JUMP is reached only from here, and its generic code goes
+    /// out of line too, so that the int path falls through to what
+    /// follows it.
+    pub(super) fn compare_op(&mut self, instr: &Instr, d: u32, outcome: Outcome, fused_pop_jump: bool) {
         if instr.oparg > 5 {
             self.flush(d);
             return self.op(instr, operators::compare_op, d, d - 1);
         }
-        let (floats, slow, yes, no) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (floats, slow, cont) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         let [a, b] = self.operands::<2>(d);
         let rhs = self.int_operands(a, b, true, floats, slow);
         self.m.cmp(Reg::Tmp0, rhs);
-        let cond = [Cond::Lt, Cond::Le, Cond::Eq, Cond::Ne, Cond::Gt, Cond::Ge][instr.oparg as usize];
-        self.m.branch(cond, yes);
-        self.m.jump(no);
-        // Floats: compare so that "true" is an unsigned above/above-or-
-        // equal (never set by an unordered, NaN, result), except for != .
-        self.m.bind(floats);
-        self.float_operand(a, Reg::Saved0, FReg::F0, slow);
-        self.float_operand(b, Reg::Saved1, FReg::F1, slow);
-        match instr.oparg {
-            0 | 1 => self.m.cmp_f64(FReg::F1, FReg::F0),
-            _ => self.m.cmp_f64(FReg::F0, FReg::F1),
-        }
-        match instr.oparg {
-            0 | 4 => self.m.branch(Cond::Above, yes),
-            1 | 5 => self.m.branch(Cond::AboveEq, yes),
-            2 => {
-                self.m.branch(Cond::Unordered, no);
-                self.m.branch(Cond::Eq, yes);
+        let k = instr.oparg as usize;
+        let (cond, negated) = (
+            [Cond::Lt, Cond::Le, Cond::Eq, Cond::Ne, Cond::Gt, Cond::Ge][k],
+            [Cond::Ge, Cond::Gt, Cond::Ne, Cond::Eq, Cond::Le, Cond::Lt][k],
+        );
+        match self.direct_edges(outcome, a, b, fused_pop_jump) {
+            Some(Direct::Both { yes, no }) => {
+                self.m.branch(cond, yes);
+                self.m.jump(no);
             }
-            _ => {
-                self.m.branch(Cond::Unordered, yes);
-                self.m.branch(Cond::Ne, yes);
+            Some(Direct::FallIfFalse { yes }) => self.m.branch(cond, yes),
+            Some(Direct::FallIfTrue { no }) => self.m.branch(negated, no),
+            None => {
+                let yes = self.m.new_label();
+                self.m.branch(cond, yes);
+                self.outcome_path(instr, outcome, false, d, a, b);
+                self.m.bind(yes);
+                self.outcome_path(instr, outcome, true, d, a, b);
             }
         }
-        self.m.jump(no);
-        for (label, truth) in [(yes, true), (no, false)] {
-            self.m.bind(label);
-            if let Outcome::Value = outcome {
-                self.m.mov_imm(Reg::Tmp0, super::singleton(if truth { ffi::Py_True } else { ffi::Py_False }));
-                self.m.incref(Reg::Tmp0);
-                self.m.store(self.stack(d - 2), Reg::Tmp0);
+        self.runs_code = false;
+        self.m.bind(cont);
+        let instr = *instr;
+        self.slow_path(move |g| {
+            let (yes, no) = (g.m.new_label(), g.m.new_label());
+            // Floats: compare so that "true" is an unsigned above/above-or-
+            // equal (never set by an unordered, NaN, result), except for != .
+            g.m.bind(floats);
+            g.float_operand(a, Reg::Saved0, FReg::F0, slow);
+            g.float_operand(b, Reg::Saved1, FReg::F1, slow);
+            match instr.oparg {
+                0 | 1 => g.m.cmp_f64(FReg::F1, FReg::F0),
+                _ => g.m.cmp_f64(FReg::F0, FReg::F1),
             }
-            self.release_val(a, Reg::Saved0, instr.unit);
-            self.release_val(b, Reg::Saved1, instr.unit);
-            self.finish_outcome(instr, outcome, truth, d - 1);
+            match instr.oparg {
+                0 | 4 => g.m.branch(Cond::Above, yes),
+                1 | 5 => g.m.branch(Cond::AboveEq, yes),
+                2 => {
+                    g.m.branch(Cond::Unordered, no);
+                    g.m.branch(Cond::Eq, yes);
+                }
+                _ => {
+                    g.m.branch(Cond::Unordered, yes);
+                    g.m.branch(Cond::Ne, yes);
+                }
+            }
+            g.m.bind(no);
+            g.outcome_path(&instr, outcome, false, d, a, b);
+            g.m.bind(yes);
+            g.outcome_path(&instr, outcome, true, d, a, b);
+            g.m.bind(slow);
+            g.spill(&[a, b]);
+            g.op(&instr, operators::compare_op, d, d - 1);
+            match outcome {
+                Outcome::Branch { pop_jump } if fused_pop_jump => {
+                    // The POP_JUMP itself, on whatever the helper returned.
+                    let pj = g.flow.instrs[pop_jump];
+                    g.tracing_check(instr.op, pj.unit, d - 1);
+                    g.cur_unit = pj.unit;
+                    g.pop_jump_if_bool(&pj, d - 1);
+                    let next = g.label_at(pj.next);
+                    g.m.jump(next);
+                }
+                // The bool is on the stack: the POP_JUMP (next) decides.
+                Outcome::Branch { .. } => g.edge(&instr, instr.next, d - 1),
+                Outcome::Value => {
+                    g.tracing_check(instr.op, instr.next, d - 1);
+                    g.m.jump(cont);
+                }
+            }
+        });
+    }
+
+    /// How a compact-int comparison fused with its POP_JUMP branches when
+    /// its outcomes need no code on their way (no operand to release,
+    /// nothing deferred, forward jumps). What follows the comparison's code
+    /// is the POP_JUMP's next instruction when `fused_pop_jump`.
+    fn direct_edges(&mut self, outcome: Outcome, a: Val, b: Val, fused_pop_jump: bool) -> Option<Direct> {
+        let Outcome::Branch { pop_jump } = outcome else { return None };
+        if a.owned() || b.owned() || !self.pending.is_empty() || self.runs_code {
+            return None;
         }
-        self.m.bind(slow);
-        self.spill(&[a, b]);
-        self.op(instr, operators::compare_op, d, d - 1);
-        if let Outcome::Branch { .. } = outcome {
-            // The bool is on the stack: the POP_JUMP (next) decides.
-            self.edge(instr, instr.next, d - 1);
+        let pj = self.flow.instrs[pop_jump];
+        let target = pj.target().unwrap_or(pj.next);
+        if target <= pj.unit {
+            return None; // a backward jump checks the eval breaker
         }
+        let jump_if_true = matches!(pj.op, Op::POP_JUMP_FORWARD_IF_TRUE | Op::POP_JUMP_BACKWARD_IF_TRUE);
+        let (taken, fall) = (self.label_at(target), self.label_at(pj.next));
+        Some(match (fused_pop_jump, jump_if_true) {
+            (true, true) => Direct::FallIfFalse { yes: taken },
+            (true, false) => Direct::FallIfTrue { no: taken },
+            (false, true) => Direct::Both { yes: taken, no: fall },
+            (false, false) => Direct::Both { yes: fall, no: taken },
+        })
+    }
+
+    /// The path of a comparison's fast path whose result is `truth`:
+    /// push the bool (or not, fused), release the operands and go on.
+    fn outcome_path(&mut self, instr: &Instr, outcome: Outcome, truth: bool, d: u32, a: Val, b: Val) {
+        if let Outcome::Value = outcome {
+            self.m.mov_imm(Reg::Tmp0, super::singleton(if truth { ffi::Py_True } else { ffi::Py_False }));
+            self.m.incref(Reg::Tmp0);
+            self.m.store(self.stack(d - 2), Reg::Tmp0);
+        }
+        self.release_val(a, Reg::Saved0, instr.unit);
+        self.release_val(b, Reg::Saved1, instr.unit);
+        self.finish_outcome(instr, outcome, truth, d - 1);
     }
 }

@@ -9,6 +9,11 @@
 //! increment and decrement the interpreter pays, and see constants' types
 //! and values at compile time.
 //!
+//! A register may also hold what a local or stack slot holds, as the
+//! instruction that just wrote it left it (`RegCopy`): the next reader
+//! takes the register, and an int's value travels unboxed with it, so
+//! `y = x + 1; z = y + 1` reloads neither `y` nor its digits.
+//!
 //! Invariants: deferred entries are always the top of the stack; no code
 //! that may run Python code (a deallocation, a call) runs while an entry
 //! other than the current instruction's own operands is deferred; and a
@@ -30,6 +35,38 @@ pub(super) enum Deferred {
     /// A constant of the code object (its address).
     Const(u64),
 }
+
+/// Where a value lives in the frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Place {
+    Local(u32),
+    Stack(u32),
+}
+
+/// A register known to hold what a local or a stack slot holds, as of
+/// code offset `at`: true while nothing has been emitted since and no
+/// other path joins there (jump targets and out-of-line code forget it).
+/// The instruction that records it vouches for every path reaching that
+/// point; loads of the place then read the register instead of memory
+/// just written.
+///
+/// `int`: moreover, [`INT_REG`] holds the place's value unboxed if it is
+/// an exact compact int, or [`INT_UNKNOWN`] (never a compact value): paths
+/// that do not know the value set that instead, so a reader tests a
+/// register rather than loading the object's type, size and digit.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct RegCopy {
+    place: Place,
+    reg: Reg,
+    at: usize,
+    int: bool,
+}
+
+/// The register of an int value that travels with a [`RegCopy`].
+pub(super) const INT_REG: Reg = Reg::Tmp3;
+/// What [`INT_REG`] holds when the value is not known (compact ints have
+/// at most 30 bits).
+pub(super) const INT_UNKNOWN: i32 = i32::MIN;
 
 /// An operand an instruction consumes: its stack depth, and where its
 /// value is (`None`: in its stack slot, an owned reference).
@@ -57,7 +94,7 @@ pub(super) fn understands(op: Op) -> bool {
     )
 }
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     pub(super) fn defer(&mut self, entry: Deferred) {
         self.pending.push(entry);
     }
@@ -96,7 +133,7 @@ impl<M: Masm> Gen<'_, M> {
 
     fn load_deferred(&mut self, entry: Deferred, dst: Reg) {
         match entry {
-            Deferred::Local(i) => self.m.load(dst, self.slot_mem(i)),
+            Deferred::Local(i) => self.load_place(Place::Local(i), dst),
             Deferred::Const(addr) => self.m.mov_imm(dst, addr),
         }
     }
@@ -105,7 +142,51 @@ impl<M: Masm> Gen<'_, M> {
     pub(super) fn load_val(&mut self, v: Val, dst: Reg) {
         match v.deferred {
             Some(entry) => self.load_deferred(entry, dst),
-            None => self.m.load(dst, self.stack(v.depth)),
+            None => self.load_place(Place::Stack(v.depth), dst),
+        }
+    }
+
+    /// Records that `reg` now holds what `place` holds (and, with `int`,
+    /// that [`INT_REG`] holds its int value or [`INT_UNKNOWN`]).
+    pub(super) fn note_copy(&mut self, place: Place, reg: Reg, int: bool) {
+        self.copy = Some(RegCopy { place, reg, at: self.m.offset(), int });
+    }
+
+    /// The register holding `place`, if one still does.
+    pub(super) fn copy_of(&self, place: Place) -> Option<Reg> {
+        self.live_copy(place).map(|c| c.reg)
+    }
+
+    /// Whether [`INT_REG`] still holds operand `v`'s int value (or
+    /// [`INT_UNKNOWN`]).
+    pub(super) fn int_in_reg(&self, v: Val) -> bool {
+        self.place_of(v).and_then(|p| self.live_copy(p)).is_some_and(|c| c.int)
+    }
+
+    fn live_copy(&self, place: Place) -> Option<RegCopy> {
+        self.copy.filter(|c| c.place == place && c.at == self.m.offset())
+    }
+
+    /// The place an operand's value is read from, unless a constant.
+    pub(super) fn place_of(&self, v: Val) -> Option<Place> {
+        match v.deferred {
+            Some(Deferred::Local(i)) => Some(Place::Local(i)),
+            Some(Deferred::Const(_)) => None,
+            None => Some(Place::Stack(v.depth)),
+        }
+    }
+
+    fn load_place(&mut self, place: Place, dst: Reg) {
+        match self.copy_of(place) {
+            Some(reg) if reg == dst => {}
+            Some(reg) => self.m.mov(dst, reg),
+            None => {
+                let mem = match place {
+                    Place::Local(i) => self.slot_mem(i),
+                    Place::Stack(depth) => self.stack(depth),
+                };
+                self.m.load(dst, mem);
+            }
         }
     }
 

@@ -26,7 +26,7 @@ const RANGE_LEN: i32 = offset_of!(RangeIterObject, len) as i32;
 const LISTITER_INDEX: i32 = offset_of!(ListIterObject, it_index) as i32;
 const LISTITER_SEQ: i32 = offset_of!(ListIterObject, it_seq) as i32;
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// `Tmp0` = the int `sub` as an index if it is a compact non-negative
     /// int, else branches to `fail`. Clobbers `Tmp1` and `Tmp2`.
     fn index_value(&mut self, sub: Reg, fail: Label) {

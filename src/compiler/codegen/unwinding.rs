@@ -13,7 +13,7 @@ use diojit_asm::{Arg, Cond, Masm, Reg};
 const LASTI: u64 = 1;
 const TRACEBACK: u64 = 2;
 
-impl<M: Masm> Gen<'_, M> {
+impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// RAISE_VARARGS and RERAISE: the helper sets the exception and says
     /// whether a traceback entry is due (not for a re-raise). `after` is
     /// the stack depth once the operands are consumed.
