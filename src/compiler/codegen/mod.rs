@@ -706,7 +706,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 let outcome = self.compare_outcome(i);
                 // A POP_JUMP reached only from here goes out of line with
                 // the comparison's slow path.
-                let fused = matches!(outcome, Outcome::Branch { pop_jump } if !self.flow.is_target[pop_jump]);
+                let fused = instr.oparg <= 5
+                    && matches!(outcome, Outcome::Branch { pop_jump } if !self.flow.is_target[pop_jump]);
                 if fused {
                     self.fused_pop_jump = Some(i + 1);
                 }
