@@ -13,7 +13,7 @@ use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
 
-const OB_TYPE: i32 = 8;
+use super::{F_BUILTINS, F_GLOBALS, OB_TYPE};
 const C_GUARD: i32 = offset_of!(Entry, guard) as i32;
 const C_KIND: i32 = offset_of!(Entry, kind) as i32;
 const C_SHAPE: i32 = offset_of!(Entry, shape) as i32;
@@ -30,8 +30,6 @@ const HT_CACHED_KEYS: i32 = offset_of!(ffi::PyHeapTypeObject, ht_cached_keys) as
 /// `_PyObject_ManagedDictPointer` and `_PyObject_ValuesPointer`.
 const MANAGED_DICT: i32 = -3 * 8;
 const VALUES: i32 = -4 * 8;
-const F_GLOBALS: i32 = offset_of!(crate::cpython::layout::InterpreterFrame, f_globals) as i32;
-const F_BUILTINS: i32 = offset_of!(crate::cpython::layout::InterpreterFrame, f_builtins) as i32;
 
 impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// A new cache for this instruction, owned by the compiled code.

@@ -14,7 +14,7 @@ use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
 
-const OB_TYPE: i32 = 8;
+use super::{OB_TYPE};
 const FUNC_VECTORCALL: i32 = offset_of!(ffi::PyFunctionObject, vectorcall) as i32;
 const CACHE_CALLABLE: i32 = offset_of!(CallCache, callable) as i32;
 const CACHE_STUB: i32 = offset_of!(CallCache, stub) as i32;

@@ -23,7 +23,7 @@ use super::bytecode::Instr;
 use super::exception_table;
 use super::flow::Flow;
 use crate::cpython::api::{self, _PyEval_EvalFrameDefault};
-use crate::cpython::layout::{CFrame, CodeObject, InterpreterFrame, ThreadState};
+use crate::cpython::layout::{CFrame, CodeObject, InterpreterFrame, LongObject, ThreadState};
 use crate::cpython::opcode::Op;
 use crate::profile::CodeState;
 use crate::runtime::{self, attrs, calls, containers, control, errors, exceptions, iteration, names, operators, patterns};
@@ -33,6 +33,12 @@ use pyo3::ffi;
 use std::collections::BTreeMap;
 use std::mem::offset_of;
 
+// Offsets the submodules share.
+const OB_TYPE: i32 = offset_of!(ffi::PyObject, ob_type) as i32;
+const LONG_SIZE: i32 = offset_of!(LongObject, ob_size) as i32;
+const LONG_DIGIT: i32 = offset_of!(LongObject, ob_digit) as i32;
+const F_GLOBALS: i32 = offset_of!(InterpreterFrame, f_globals) as i32;
+const F_BUILTINS: i32 = offset_of!(InterpreterFrame, f_builtins) as i32;
 const F_PREVIOUS: i32 = offset_of!(InterpreterFrame, previous) as i32;
 const F_PREV_INSTR: i32 = offset_of!(InterpreterFrame, prev_instr) as i32;
 const F_STACKTOP: i32 = offset_of!(InterpreterFrame, stacktop) as i32;
@@ -449,23 +455,22 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// The same, the deallocation then doing `restore`.
     fn decref_restoring(&mut self, obj: Reg, unit: u32, restore: Restore) {
         self.runs_code = true;
-        let label = self.m.new_label();
-        let back = self.m.new_label();
-        self.m.decref_branch_zero(obj, label);
-        self.m.bind(back);
-        self.cold.push(Cold::Dealloc { label, back, obj, unit, last: None, restore });
+        self.decref_out_of_line(obj, unit, None, restore);
     }
 
     /// The same as the last action of `instr`, which leaves `after`
     /// values on the stack: the out-of-line deallocation checks for
     /// tracing itself, so that the inline path has no check.
     fn decref_last(&mut self, instr: &Instr, obj: Reg, after: u32, restore: Restore) {
-        let label = self.m.new_label();
-        let back = self.m.new_label();
+        let last = Some(LastRelease { op: instr.op, next: instr.next, after });
+        self.decref_out_of_line(obj, instr.unit, last, restore);
+    }
+
+    fn decref_out_of_line(&mut self, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore) {
+        let (label, back) = (self.m.new_label(), self.m.new_label());
         self.m.decref_branch_zero(obj, label);
         self.m.bind(back);
-        let last = Some(LastRelease { op: instr.op, next: instr.next, after });
-        self.cold.push(Cold::Dealloc { label, back, obj, unit: instr.unit, last, restore });
+        self.cold.push(Cold::Dealloc { label, back, obj, unit, last, restore });
     }
 
     /// Calls an instruction helper with the interpreter's view of the

@@ -11,15 +11,13 @@
 use super::{Gen, Outcome, Place, Restore, Val, INT_REG, INT_UNKNOWN};
 use crate::compiler::bytecode::Instr;
 use crate::cpython::opcode::Op;
-use crate::cpython::layout::{FloatObject, LongObject};
+use crate::cpython::layout::FloatObject;
 use crate::runtime::operators;
 use diojit_asm::{Alu, Arg, Cond, FOp, FReg, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
 
-const OB_TYPE: i32 = 8;
-const LONG_SIZE: i32 = offset_of!(LongObject, ob_size) as i32;
-const LONG_DIGIT: i32 = offset_of!(LongObject, ob_digit) as i32;
+use super::{LONG_DIGIT, LONG_SIZE, OB_TYPE};
 const FLOAT_VALUE: i32 = offset_of!(FloatObject, ob_fval) as i32;
 
 /// Where a compare-and-branch goes, when it needs no code on its way.

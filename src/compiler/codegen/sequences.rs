@@ -6,15 +6,13 @@
 
 use super::Gen;
 use crate::compiler::bytecode::Instr;
-use crate::cpython::layout::{ListIterObject, ListObject, LongObject, RangeIterObject, TupleObject};
+use crate::cpython::layout::{ListIterObject, ListObject, RangeIterObject, TupleObject};
 use crate::cpython::opcode::Op;
 use crate::runtime::{containers, iteration, operators};
 use diojit_asm::{Alu, Cond, Label, Masm, Mem, Operand, Reg};
 use std::mem::offset_of;
 
-const OB_TYPE: i32 = 8;
-const LONG_SIZE: i32 = offset_of!(LongObject, ob_size) as i32;
-const LONG_DIGIT: i32 = offset_of!(LongObject, ob_digit) as i32;
+use super::{LONG_DIGIT, LONG_SIZE, OB_TYPE};
 const LIST_SIZE: i32 = offset_of!(ListObject, ob_size) as i32;
 const LIST_ITEMS: i32 = offset_of!(ListObject, ob_item) as i32;
 const TUPLE_SIZE: i32 = offset_of!(TupleObject, ob_size) as i32;
