@@ -122,7 +122,7 @@ unsafe fn run_native(state: *mut CodeState, tstate: *mut ThreadState, frame: *mu
                     (*func).vectorcall = Some(runtime::calls::vectorcall_dispatch);
                 }
                 stats::NATIVE_CALLS.bump();
-                (native.entry)(frame, tstate)
+                (native.entry)(frame, tstate, stack_guard::limit(tstate))
             }
             _ => _PyEval_EvalFrameDefault(tstate, frame, 0),
         }

@@ -42,11 +42,20 @@ static CACHED_LIMIT: AtomicUsize = AtomicUsize::new(UNKNOWN);
 /// `tstate` is the calling thread's state and the GIL is held.
 #[inline(always)]
 pub unsafe fn exhausted(tstate: *mut ThreadState) -> bool {
+    // SAFETY: forwarded.
+    stack_pointer() < unsafe { limit(tstate) }
+}
+
+/// The lowest stack address the calling thread may run Python code at.
+///
+/// # Safety
+/// As [`exhausted`].
+#[inline(always)]
+pub unsafe fn limit(tstate: *mut ThreadState) -> usize {
     // SAFETY: a live thread state (caller guarantee); ids are unique per
     // thread state and never 0.
     let id = unsafe { (*tstate).id };
-    let limit = if CACHED_ID.load(Relaxed) == id { CACHED_LIMIT.load(Relaxed) } else { switch_thread(id) };
-    stack_pointer() < limit
+    if CACHED_ID.load(Relaxed) == id { CACHED_LIMIT.load(Relaxed) } else { switch_thread(id) }
 }
 
 /// Addresses of the cached thread id and its stack limit, for native code

@@ -142,19 +142,37 @@ pub trait Masm {
     /// Bytes emitted so far.
     fn offset(&self) -> usize;
 
-    /// Function entry for `extern "C" fn(frame, tstate) -> PyObject*`: saves
-    /// callee-saved registers, aligns the stack, and sets `Frame` and
-    /// `Tstate` from the first two arguments.
-    fn prologue(&mut self);
-    /// Function entry for a C function of `args.len()` (at most 4) pointer
-    /// arguments: saves callee-saved registers, aligns the stack, and moves
+    /// Entry of a function called from C, of `args.len()` (at most 4)
+    /// pointer arguments: saves callee-saved registers, aligns the stack
+    /// with one word reserved for [`Masm::store_stack_limit`], and moves
     /// the arguments into `args`, which must not be `Tmp2` or `Tmp3`.
     fn prologue_with(&mut self, args: &[Reg]);
-    /// Restores what [`Masm::prologue`] saved and returns `Ret`.
+    /// Restores what [`Masm::prologue_with`] saved and returns `Ret`.
     fn epilogue(&mut self);
     /// Restores what the prologue saved and jumps to `target` with `args`,
     /// so that `target`'s result is returned to our caller.
     fn tail_call(&mut self, target: usize, args: &[Arg]);
+    /// Records the lowest stack address native code may run at in the
+    /// word the C entry's prologue reserved. Native code between a C entry
+    /// and the C functions it calls shares that entry's record.
+    fn store_stack_limit(&mut self, src: Reg);
+    /// Branches to `target` if the stack pointer is below the recorded
+    /// limit.
+    fn branch_stack_low(&mut self, target: Label);
+
+    /// Entry of a function of the internal convention, called from native
+    /// code (or from a C entry) with the stack aligned as for a C call:
+    /// `Tstate`, `CFrame` and the C entry's stack-limit record are the
+    /// caller's, `Frame` is saved here and restored by [`Masm::leave`],
+    /// every other register may be clobbered. The first `args.len()` (at
+    /// most 4) C argument registers are moved into `args`, which must not
+    /// be `Tmp2` or `Tmp3`.
+    fn enter_with(&mut self, args: &[Reg]);
+    /// Restores `Frame` and returns `Ret` to an internal caller.
+    fn leave(&mut self);
+    /// Restores `Frame` and jumps to the C function `target` with `args`,
+    /// whose result is returned to our internal caller.
+    fn leave_to(&mut self, target: usize, args: &[Arg]);
     /// Calls the function at `target` in this code; result in [`Reg::RET`].
     fn call_label(&mut self, target: Label, args: &[Arg]);
     /// Compares the machine stack pointer with `b` (for `Below` etc.).
@@ -178,7 +196,8 @@ pub trait Masm {
     fn store_i32(&mut self, dst: Mem, src: Reg);
     /// 32-bit store of an immediate.
     fn store_i32_imm(&mut self, dst: Mem, imm: i32);
-    /// Adds `imm` to a 32-bit integer in memory.
+    /// Adds `imm` to a 32-bit integer in memory, setting the flags as
+    /// [`Masm::alu`] does (`Lt` after it: the result is negative).
     fn add_i32_mem(&mut self, dst: Mem, imm: i32);
 
     /// `Py_INCREF(obj)`: increments the 64-bit count at `[obj + 0]`.

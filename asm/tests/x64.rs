@@ -19,9 +19,9 @@ fn hex(f: impl FnOnce(&mut X64Masm)) -> String {
 }
 
 #[test]
-fn prologue_saves_callee_saved_and_pins_frame_and_tstate() {
+fn prologue_saves_callee_saved_and_takes_arguments() {
     assert_eq!(
-        text(|m| m.prologue()),
+        text(|m| m.prologue_with(&[Reg::Frame, Reg::Tstate])),
         [
             "push rbp", "mov rbp,rsp", "push rbx", "push r12", "push r13", "push r14", "push r15",
             "sub rsp,8", "mov rbx,rdi", "mov r12,rsi",
@@ -39,9 +39,33 @@ fn epilogue_mirrors_the_prologue() {
 
 #[test]
 fn prologue_keeps_the_stack_16_byte_aligned() {
-    // Return address + rbp + 5 saved registers + 8 bytes of padding.
-    let pushes = text(|m| m.prologue()).iter().filter(|t| t.starts_with("push")).count();
+    // Return address + rbp + 5 saved registers + the stack-limit word.
+    let pushes = text(|m| m.prologue_with(&[])).iter().filter(|t| t.starts_with("push")).count();
     assert_eq!((1 + pushes) * 8 + 8, 64);
+}
+
+#[test]
+fn stack_limit_lives_below_the_saved_registers() {
+    assert_eq!(
+        text(|m| {
+            let low = m.new_label();
+            m.store_stack_limit(Reg::Saved1);
+            m.branch_stack_low(low);
+            m.bind(low);
+        }),
+        ["mov [rbp-0x30],r15", "cmp rsp,[rbp-0x30]", "jb 0xe"]
+    );
+}
+
+#[test]
+fn internal_entry_saves_only_the_frame_register() {
+    // Return address + rbx: aligned as at a C call site.
+    assert_eq!(text(|m| m.enter_with(&[Reg::Frame])), ["push rbx", "mov rbx,rdi"]);
+    assert_eq!(text(|m| m.leave()), ["pop rbx", "ret"]);
+    assert_eq!(
+        text(|m| m.leave_to(0x4000, &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame)])),
+        ["mov rdi,r12", "mov rsi,rbx", "pop rbx", "mov r11,0x4000", "jmp r11"]
+    );
 }
 
 #[test]

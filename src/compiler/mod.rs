@@ -19,21 +19,15 @@ use crate::profile::CodeState;
 use pyo3::ffi::{self, PyObject};
 use std::time::Instant;
 
-/// Signature of compiled code: runs a fresh frame to completion (or hands
-/// it to the interpreter) and returns its result.
-pub type NativeFn = unsafe extern "C" fn(*mut InterpreterFrame, *mut ThreadState) -> *mut PyObject;
+/// Signature of compiled code's C entry: runs a fresh frame to completion
+/// (or hands it to the interpreter) and returns its result. The last
+/// argument is the lowest address the calling thread's stack may reach
+/// (see `stack_guard`).
+pub type NativeFn = unsafe extern "C" fn(*mut InterpreterFrame, *mut ThreadState, usize) -> *mut PyObject;
 
 /// Signature of the vectorcall entry: `vectorcallfunc`.
 pub type VectorcallFn =
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject;
-/// The compiled callers' entry: `(func, args, nargsf, tstate)`, taking
-/// over the references to `func` and the arguments (see `codegen::entry`).
-pub type NativeCallFn = unsafe extern "C" fn(
-    *mut PyObject,
-    *const *mut PyObject,
-    usize,
-    *mut crate::cpython::layout::ThreadState,
-) -> *mut PyObject;
 
 /// Largest code object compiled, in code units.
 const MAX_UNITS: usize = 60_000;
@@ -43,7 +37,9 @@ pub struct Native {
     pub entry: NativeFn,
     /// Pushes its own frame; for plain functions (see `codegen::entry`).
     pub vectorcall: Option<VectorcallFn>,
-    pub native_call: Option<NativeCallFn>,
+    /// Address of the frame entry, of the internal convention, for
+    /// compiled callers (see `codegen::entry`); 0 if none.
+    pub frame_entry: usize,
     pub unit: code_cache::Unit,
     /// `(code unit, native offset)` per compiled instruction.
     pub map: Vec<(u32, u32)>,
@@ -162,15 +158,11 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             .entries
             .as_ref()
             .map(|e| std::mem::transmute::<usize, VectorcallFn>(unit.addr + e.vectorcall as usize));
-        // SAFETY: as above, for the compiled callers' entry.
-        let native_call = generated
-            .entries
-            .as_ref()
-            .map(|e| std::mem::transmute::<usize, NativeCallFn>(unit.addr + e.native as usize));
+        let frame_entry = generated.entries.as_ref().map_or(0, |e| unit.addr + e.frame as usize);
         Ok(Native {
             entry,
             vectorcall,
-            native_call,
+            frame_entry,
             unit,
             map: generated.map,
             cold_start: generated.cold_start,

@@ -113,18 +113,34 @@ pub struct Entry {
 
 const EMPTY_ENTRY: Entry = Entry { guard: NEVER, kind: kind::EMPTY, shape: 0, offset: 0, value: 0 };
 
+/// LOAD_GLOBAL's first check: the value the name had while globals and
+/// builtins had these `ma_version_tag`s. Tags are unique per dict state
+/// across all dicts, so equal tags mean both namespaces are exactly as
+/// they were, the value is still theirs, and (for a builtin) the name is
+/// still absent from globals.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct GlobalVersions {
+    pub globals: u64,
+    pub builtins: u64,
+    /// Borrowed: the namespace holding it keeps it while its tag stands.
+    pub value: u64,
+}
+
 /// One instruction's cache: [`ENTRIES`] entries, tried in order (LOAD_GLOBAL
-/// uses the first only).
+/// uses the first only, behind `versions`).
 #[repr(C)]
 pub struct Cache {
     pub entries: [Entry; ENTRIES],
     /// Times an entry was (re)filled.
     pub refills: u64,
+    pub versions: GlobalVersions,
 }
 
 impl Cache {
     pub fn new() -> Cache {
-        Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0 }
+        let versions = GlobalVersions { globals: NEVER, builtins: NEVER, value: 0 };
+        Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0, versions }
     }
 
     /// The entry to fill for `key`: the one already keyed so (now stale),
@@ -261,20 +277,31 @@ pub unsafe extern "C" fn load_global_cached(
         // SAFETY: the caller's contract; the cache is this site's.
         unsafe { revalidate_builtin(&mut (*cache).entries[0], frame, sp, oparg) }
     });
-    if revalidated {
-        return 0;
-    }
-    // SAFETY: forwarded.
-    let status = unsafe { names::load_global_op(tstate, frame, sp, oparg) };
-    if status != 0 {
-        return status;
+    if !revalidated {
+        // SAFETY: forwarded.
+        let status = unsafe { names::load_global_op(tstate, frame, sp, oparg) };
+        if status != 0 {
+            return status;
+        }
     }
     super::guard("load_global_cached", -1, || {
-        // SAFETY: the caller's contract; the cache is this site's.
+        // SAFETY: the caller's contract; the cache is this site's, and the
+        // value just pushed is the name's in the namespaces as they are.
         unsafe {
-            let entry = &mut (*cache).entries[0];
-            refill_global(entry, (*frame).f_globals, (*frame).f_builtins, name(frame, oparg >> 1));
-            (*cache).refills += 1;
+            let cache = &mut *cache;
+            if !revalidated {
+                refill_global(&mut cache.entries[0], (*frame).f_globals, (*frame).f_builtins, name(frame, oparg >> 1));
+                cache.refills += 1;
+            }
+            let (globals, builtins) = ((*frame).f_globals, (*frame).f_builtins);
+            cache.versions.globals = NEVER;
+            if ffi::PyDict_CheckExact(globals) != 0 && ffi::PyDict_CheckExact(builtins) != 0 {
+                cache.versions = GlobalVersions {
+                    globals: (*(globals as *mut DictObject)).ma_version_tag,
+                    builtins: (*(builtins as *mut DictObject)).ma_version_tag,
+                    value: *sp.add((oparg & 1) as usize) as u64,
+                };
+            }
         }
         0
     })

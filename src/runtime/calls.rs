@@ -23,8 +23,9 @@ pub struct CallCache {
     pub callable: Obj,
     pub stub: Option<Stub>,
     pub code: Obj,
-    /// `code`'s compiled callers' entry.
-    pub entry: Option<crate::compiler::NativeCallFn>,
+    /// Address of `code`'s frame entry (see `compiler::codegen::entry`),
+    /// 0 if none.
+    pub entry: usize,
     /// Calls of Python functions without native code seen here: after
     /// [`PY_MISSES`] of them the site stops looking.
     pub py_misses: u64,
@@ -41,7 +42,7 @@ impl CallCache {
             callable: std::ptr::null_mut(),
             stub: None,
             code: std::ptr::null_mut(),
-            entry: None,
+            entry: 0,
             py_misses: 0,
             warmup,
         }
@@ -91,10 +92,10 @@ pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
         }
         let code = (*(func as *mut ffi::PyFunctionObject)).func_code;
         let state = crate::profile::get(code as *mut crate::cpython::layout::CodeObject);
-        match state.as_ref().and_then(|s| s.native.as_ref()).and_then(|n| n.native_call) {
+        match state.as_ref().and_then(|s| s.native.as_ref()).map(|n| n.frame_entry).filter(|&e| e != 0) {
             Some(entry) => {
                 let old = std::mem::replace(&mut cache.code, new_ref(code));
-                cache.entry = Some(entry);
+                cache.entry = entry;
                 if !old.is_null() {
                     ffi::Py_DECREF(old);
                 }

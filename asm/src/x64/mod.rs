@@ -2,10 +2,12 @@
 //! per operation.
 //!
 //! Register roles: `Frame` rbx, `Tstate` r12, `CFrame` r13, `Saved0` r14,
-//! `Saved1` r15 (all callee-saved); `Tmp0`/`Ret` rax, `Tmp1` r10, `Tmp2`
-//! rcx, `Tmp3` rdx (clobbered by calls). r11 holds call targets. rbp keeps
-//! a conventional frame pointer so that debuggers and profilers can walk
-//! through JIT frames.
+//! `Saved1` r15 (all callee-saved in C); `Tmp0`/`Ret` rax, `Tmp1` r10,
+//! `Tmp2` rcx, `Tmp3` rdx (clobbered by calls). r11 holds call targets.
+//! A C entry keeps a conventional frame pointer in rbp, so that debuggers
+//! and profilers can walk through it, and its stack-limit record at a
+//! fixed offset from it; functions of the internal convention leave rbp
+//! alone and push only rbx.
 
 use crate::masm::{Alu, Arg, AsmError, Cond, FOp, FReg, Label, Masm, Mem, Operand, Reg};
 use dynasmrt::x64::X64Relocation;
@@ -24,6 +26,10 @@ const R12: u8 = 12;
 const R13: u8 = 13;
 const R14: u8 = 14;
 const R15: u8 = 15;
+const RBP: u8 = 5;
+/// `[rbp + STACK_LIMIT_SLOT]`: the word a C entry's prologue reserves
+/// below the callee-saved registers it pushes.
+const STACK_LIMIT_SLOT: i32 = -48;
 
 /// C argument registers, in order.
 const ARG_REGS: [u8; 6] = [RDI, RSI, RDX, RCX, R8, R9];
@@ -209,22 +215,6 @@ impl Masm for X64Masm {
         self.ops.offset().0
     }
 
-    fn prologue(&mut self) {
-        dynasm!(self.ops
-            ; .arch x64
-            ; push rbp
-            ; mov rbp, rsp
-            ; push rbx
-            ; push r12
-            ; push r13
-            ; push r14
-            ; push r15
-            ; sub rsp, 8
-            ; mov rbx, rdi
-            ; mov r12, rsi
-        );
-    }
-
     fn prologue_with(&mut self, args: &[Reg]) {
         assert!(args.len() <= 4, "at most 4 arguments");
         dynasm!(self.ops
@@ -254,6 +244,39 @@ impl Masm for X64Masm {
         self.restore_callee_saved();
         dynasm!(self.ops
             ; .arch x64
+            ; mov r11, QWORD target as i64
+            ; jmp r11
+        );
+    }
+
+    fn store_stack_limit(&mut self, src: Reg) {
+        self.mem_op(true, &[0x89], reg(src), RBP, STACK_LIMIT_SLOT);
+    }
+
+    fn branch_stack_low(&mut self, target: Label) {
+        self.mem_op(true, &[0x3b], 4, RBP, STACK_LIMIT_SLOT);
+        let l = self.label(target);
+        dynasm!(self.ops ; .arch x64 ; jb =>l);
+    }
+
+    fn enter_with(&mut self, args: &[Reg]) {
+        assert!(args.len() <= 4, "at most 4 arguments");
+        dynasm!(self.ops ; .arch x64 ; push rbx);
+        for (&r, &src) in args.iter().zip(ARG_REGS.iter()) {
+            let d = source(r);
+            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(src));
+        }
+    }
+
+    fn leave(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; pop rbx ; ret);
+    }
+
+    fn leave_to(&mut self, target: usize, args: &[Arg]) {
+        self.set_args(args);
+        dynasm!(self.ops
+            ; .arch x64
+            ; pop rbx
             ; mov r11, QWORD target as i64
             ; jmp r11
         );

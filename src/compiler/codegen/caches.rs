@@ -8,7 +8,7 @@
 use super::{Gen, Val};
 use crate::compiler::bytecode::Instr;
 use crate::cpython::layout::{DictKeysObject, DictObject, ModuleObject};
-use crate::runtime::caches::{self, kind, Cache, CachedHelper, Entry, CLASS_KEY, ENTRIES, NO_KEYS, WRAPPED_CALLABLE};
+use crate::runtime::caches::{self, kind, Cache, CachedHelper, Entry, GlobalVersions, CLASS_KEY, ENTRIES, NO_KEYS, WRAPPED_CALLABLE};
 use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
@@ -21,6 +21,10 @@ const C_OFFSET: i32 = offset_of!(Entry, offset) as i32;
 const C_VALUE: i32 = offset_of!(Entry, value) as i32;
 const ENTRY_SIZE: i32 = std::mem::size_of::<Entry>() as i32;
 const ENTRIES_AT: i32 = offset_of!(Cache, entries) as i32;
+const VERSIONS_AT: i32 = offset_of!(Cache, versions) as i32;
+const V_GLOBALS: i32 = offset_of!(GlobalVersions, globals) as i32;
+const V_BUILTINS: i32 = offset_of!(GlobalVersions, builtins) as i32;
+const V_VALUE: i32 = offset_of!(GlobalVersions, value) as i32;
 const MA_VERSION: i32 = offset_of!(DictObject, ma_version_tag) as i32;
 const MA_KEYS: i32 = offset_of!(DictObject, ma_keys) as i32;
 const DK_NENTRIES: i32 = offset_of!(DictKeysObject, dk_nentries) as i32;
@@ -77,14 +81,44 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.check_status(err_depth);
     }
 
-    /// LOAD_GLOBAL.
+    /// LOAD_GLOBAL: the value cached for the namespaces' current version
+    /// tags; else (out of line) the dict entry the cache points at, whose
+    /// value and the tags then become the cached ones; else the helper.
     pub(super) fn load_global(&mut self, instr: &Instr, d: u32) {
         let cache = self.new_cache();
+        let push_null = instr.oparg & 1;
+        let (fallback, got) = (self.m.new_label(), self.m.new_label());
+        let versions = |field: i32| Mem::new(Reg::Tmp2, VERSIONS_AT + field);
+        let m = &mut self.m;
+        m.mov_imm(Reg::Tmp2, cache);
+        for (namespace, field) in [(F_GLOBALS, V_GLOBALS), (F_BUILTINS, V_BUILTINS)] {
+            m.load(Reg::Tmp0, Mem::new(Reg::Frame, namespace));
+            m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, MA_VERSION));
+            m.cmp(Reg::Tmp1, Operand::Mem(versions(field)));
+            m.branch(Cond::Ne, fallback);
+        }
+        m.load(Reg::Tmp0, versions(V_VALUE));
+        m.bind(got);
+        m.incref(Reg::Tmp0);
+        if push_null != 0 {
+            self.m.store_imm(self.stack(d), 0);
+        }
+        self.m.store(self.stack(d + push_null), Reg::Tmp0);
+        let end = self.m.new_label();
+        self.m.bind(end);
+        let instr = *instr;
+        self.slow_path(move |g| g.load_global_entry(&instr, d, cache, (fallback, got, end)));
+    }
+
+    /// LOAD_GLOBAL's out-of-line paths, from `fallback`: the dict entry,
+    /// back to `got` with the value in `Tmp0`, or the helper, back to
+    /// `end`.
+    fn load_global_entry(&mut self, instr: &Instr, d: u32, cache: u64, (fallback, got, end): (Label, Label, Label)) {
         // SAFETY: the code object (and its names) outlives its native code.
         let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg >> 1) } as u64;
-        let push_null = instr.oparg & 1;
-        let (miss, in_dict, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let (miss, in_dict) = (self.m.new_label(), self.m.new_label());
         let m = &mut self.m;
+        m.bind(fallback);
         m.mov_imm(Reg::Tmp2, cache + ENTRIES_AT as u64);
         m.load(Reg::Tmp0, Mem::new(Reg::Frame, F_GLOBALS));
         // A builtin: globals unchanged since the name was not there.
@@ -97,15 +131,21 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         m.bind(in_dict);
         self.exact_dict(miss);
         self.dict_entry(name, miss);
-        self.m.incref(Reg::Tmp0);
-        if push_null != 0 {
-            self.m.store_imm(self.stack(d), 0);
+        // The value stands for the tags as they are now.
+        let m = &mut self.m;
+        m.mov_imm(Reg::Tmp2, cache);
+        m.store(Mem::new(Reg::Tmp2, VERSIONS_AT + V_VALUE), Reg::Tmp0);
+        for (namespace, field) in [(F_GLOBALS, V_GLOBALS), (F_BUILTINS, V_BUILTINS)] {
+            m.load(Reg::Tmp1, Mem::new(Reg::Frame, namespace));
+            m.load(Reg::Tmp1, Mem::new(Reg::Tmp1, MA_VERSION));
+            m.store(Mem::new(Reg::Tmp2, VERSIONS_AT + field), Reg::Tmp1);
         }
-        self.m.store(self.stack(d + push_null), Reg::Tmp0);
-        self.m.jump(done);
-        self.m.bind(miss);
+        m.jump(got);
+        m.bind(miss);
         self.cached_miss(instr, caches::load_global_cached, cache, d, d);
-        self.m.bind(done);
+        // A key's `__eq__` may have switched tracing on.
+        self.tracing_check(instr.op, instr.next, d + 1 + (instr.oparg & 1));
+        self.m.jump(end);
     }
 
     /// Loads the owner on top of the stack into `Saved0` and its type

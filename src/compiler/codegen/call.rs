@@ -33,46 +33,58 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let kwnames = self.kwnames.take().unwrap_or(0);
         let n = instr.oparg;
         let after = d - n - 1;
-        let done = self.m.new_label();
+        let (done, checked) = (self.m.new_label(), self.m.new_label());
         let cache = Box::new(CallCache::new(self.warmup_addr() as *const i32));
         let cache_addr = &*cache as *const CallCache as u64;
         self.call_caches.push(cache);
         if kwnames == 0 && n <= MAX_DIRECT_ARGS {
-            let (slow, method, result) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+            let (slow, method) = (self.m.new_label(), self.m.new_label());
+            let (c_result, py_result) = (self.m.new_label(), self.m.new_label());
             let base = d - n - 2; // NULL or the method, then the callable or self
-            self.m.load(Reg::Tmp0, self.stack(base));
-            self.m.test(Reg::Tmp0);
-            self.m.branch(Cond::Ne, method);
-            self.direct_call(instr, base + 1, n, cache_addr, slow);
-            self.m.jump(result);
-            self.m.bind(method);
-            self.direct_call(instr, base, n + 1, cache_addr, slow);
+            let paths = if self.known_null(base) {
+                vec![(base + 1, n)]
+            } else {
+                self.m.load(Reg::Tmp0, self.stack(base));
+                self.m.test(Reg::Tmp0);
+                self.m.branch(Cond::Ne, method);
+                vec![(base + 1, n), (base, n + 1)]
+            };
+            for (k, (func, nargs)) in paths.into_iter().enumerate() {
+                if k == 1 {
+                    self.m.bind(method);
+                }
+                self.direct_call(instr, func, nargs, cache_addr, slow, py_result);
+                self.m.jump(c_result);
+            }
             // The result replaces the lowest slot; NULL is an error there.
-            self.m.bind(result);
-            self.m.store(self.stack(base), Reg::Saved1);
-            self.m.test(Reg::Saved1);
+            // A Python callee's frame checked the eval breaker on entry, as
+            // the interpreter's inlined calls do: no check after it.
             let err = self.error(after);
-            self.m.branch(Cond::Eq, err);
-            self.m.jump(done);
+            for (result, next) in [(py_result, checked), (c_result, done)] {
+                self.m.bind(result);
+                self.m.store(self.stack(base), Reg::Saved1);
+                self.m.test(Reg::Saved1);
+                self.m.branch(Cond::Eq, err);
+                self.m.jump(next);
+            }
             self.m.bind(slow);
         }
         self.call_helper(instr, d, kwnames, cache_addr);
         self.m.bind(done);
-        let back = self.m.new_label();
-        self.breaker_check(instr.unit, after, back, (instr.next, after));
-        self.m.bind(back);
+        self.breaker_check(instr.unit, after, checked, (instr.next, after));
+        self.m.bind(checked);
     }
 
     /// Calls the callable in stack slot `func` with the `nargs` values
     /// above it as arguments — a compiled Python function through its
-    /// compiled callers' entry (which takes over the references), another
-    /// one through its vectorcall, the site's cached C callable through
-    /// its stub — and releases it and them; the result (or NULL) is left
-    /// in `Saved1`. Branches to `slow`, with nothing done, for any other
-    /// callable.
-    fn direct_call(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64, slow: Label) {
+    /// frame entry (which takes over the references), another one through
+    /// its vectorcall, the site's cached C callable through its stub — and
+    /// releases it and them; the result (or NULL) is left in `Saved1`,
+    /// after a Python function at `py_result`, else at the end. Branches to
+    /// `slow`, with nothing done, for any other callable.
+    fn direct_call(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64, slow: Label, py_result: Label) {
         self.runs_code = true;
-        let (c_callable, release, consumed) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let c_callable = self.m.new_label();
         let args = Arg::Addr(self.stack(func + 1));
         self.m.load(Reg::Saved0, self.stack(func));
         self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
@@ -87,28 +99,34 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, FUNC_CODE));
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CODE)));
         self.m.branch(Cond::Ne, vectorcall);
-        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_ENTRY), &[Arg::Reg(Reg::Saved0), args, nargsf, Arg::Reg(Reg::Tstate)]);
+        // The frame entry (internal convention) clobbers Saved0 and Saved1.
+        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_ENTRY), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
-        self.m.jump(consumed);
+        self.m.jump(py_result);
         // Any other: its vectorcall, once the site has tried caching it.
         self.m.bind(vectorcall);
         self.m.call(calls::cache_python_callee as *const () as usize, &[Arg::Imm(cache), Arg::Reg(Reg::Saved0)]);
         self.m.call_indirect(Mem::new(Reg::Saved0, FUNC_VECTORCALL), &py_args);
-        self.m.jump(release);
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.release_call(instr, func, nargs);
+        self.m.jump(py_result);
         self.m.bind(c_callable);
         self.set_ip(instr.unit); // (uses Tmp2)
         self.m.mov_imm(Reg::Tmp2, cache);
         self.m.cmp(Reg::Saved0, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CALLABLE)));
         self.m.branch(Cond::Ne, slow);
         self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_STUB), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
-        self.m.bind(release);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.release_call(instr, func, nargs);
+    }
+
+    /// Releases the callable (in `Saved0`) and the arguments above it.
+    fn release_call(&mut self, instr: &Instr, func: u32, nargs: u32) {
         for i in 1..=nargs {
             self.m.load(Reg::Tmp1, self.stack(func + i));
             self.decref(Reg::Tmp1, instr.unit);
         }
         self.decref(Reg::Saved0, instr.unit);
-        self.m.bind(consumed);
     }
 
     /// The generic call through `runtime::calls::call`.

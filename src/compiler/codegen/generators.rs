@@ -50,6 +50,6 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.store_u8_imm(frame(GEN_FRAME_STATE), FRAME_SUSPENDED as u8);
         self.m.load(Reg::Tmp0, self.stack(d - 1));
         self.leave_frame();
-        self.m.epilogue();
+        self.m.leave();
     }
 }

@@ -243,6 +243,8 @@ struct Gen<'a, M: Masm> {
     fused_pop_jump: Option<usize>,
     /// Slow paths to emit after the body, with their instruction's unit.
     out_of_line: Vec<(u32, OutOfLine<'a, M>)>,
+    /// Stack depths (bits) known to hold NULL here (see `track_nulls`).
+    nulls: u64,
 }
 
 /// Generates native code for an analysed code object.
@@ -273,8 +275,10 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         fused_pop_jump: None,
         copy: None,
         joins: vec![false; flow.instrs.len()],
+        nulls: 0,
     };
     let body = g.m.new_label();
+    g.c_entry(body);
     g.m.bind(body);
     g.prologue();
     for i in 0..flow.instrs.len() {
@@ -289,7 +293,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     }
     let cold_start = g.m.offset() as u32;
     g.emit_cold();
-    let entries = ctx.entry.as_ref().map(|info| g.vectorcall_entry(info, body));
+    let entries = ctx.entry.as_ref().map(|info| g.call_entries(info, body));
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
     Ok(Generated { bytes, map: g.map, cold_start, entries, caches: g.caches, call_caches: g.call_caches })
 }
@@ -338,17 +342,17 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.store(frame(F_PREV_INSTR), Reg::Tmp2);
     }
 
+    /// The body's entry, of the internal convention (see [`Masm::enter_with`]):
+    /// runs the frame passed as its argument.
     fn prologue(&mut self) {
         let m = &mut self.m;
-        m.prologue();
-        m.load(Reg::CFrame, Mem::new(Reg::Tstate, T_CFRAME));
-        // _Py_EnterRecursiveCallTstate: `recursion_remaining-- <= 0`.
+        m.enter_with(&[Reg::Frame]);
+        // _Py_EnterRecursiveCallTstate: `recursion_remaining-- <= 0`, that
+        // is, below zero after the decrement.
         let slow = m.new_label();
         let ok = m.new_label();
-        m.load_i32(Reg::Tmp0, Mem::new(Reg::Tstate, T_RECURSION));
         m.add_i32_mem(Mem::new(Reg::Tstate, T_RECURSION), -1);
-        m.cmp_i32(Reg::Tmp0, 0);
-        m.branch(Cond::Le, slow);
+        m.branch(Cond::Lt, slow);
         m.bind(ok);
         // Link the frame as the thread's current one.
         m.load(Reg::Tmp0, Mem::new(Reg::CFrame, C_CURRENT));
@@ -368,7 +372,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         m.cmp_i32(Reg::Tmp0, 0);
         m.branch(Cond::Eq, ok);
         m.mov_imm(Reg::Tmp0, 0);
-        m.epilogue();
+        m.leave();
     }
 
     /// The address of the code's warm-up counter (`CodeState::warmup`).
@@ -378,8 +382,13 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         unsafe { std::ptr::addr_of_mut!((*self.ctx.state).warmup) as u64 }
     }
 
-    /// `_PyCode_Warmup`: advances the warm-up counter until it reaches 0.
+    /// `_PyCode_Warmup`: advances the warm-up counter until it reaches 0
+    /// (where it stays: nothing to do if it was there at compile time).
     fn warm_up(&mut self) {
+        // SAFETY: the state outlives compilation.
+        if unsafe { (*self.ctx.state).warmup } == 0 {
+            return;
+        }
         let skip = self.m.new_label();
         let counter = Mem::new(Reg::Tmp2, 0);
         self.m.mov_imm(Reg::Tmp2, self.warmup_addr());
@@ -538,6 +547,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
         if self.flow.is_target[i] || self.joins[i] {
             self.copy = None;
+            self.nulls = 0;
         }
         self.m.bind(label);
         self.runs_code = false;
@@ -642,7 +652,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 let [v] = self.operands::<1>(d);
                 self.return_value(v);
                 self.leave_frame();
-                self.m.epilogue();
+                self.m.leave();
             }
             JUMP_FORWARD | JUMP_BACKWARD_NO_INTERRUPT => self.edge(&instr, instr.target().unwrap_or(next), d),
             JUMP_BACKWARD => {
@@ -780,7 +790,42 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             // Whatever follows is reached by jumps only (which flushed).
             self.pending.clear();
         }
+        self.track_nulls(&instr, d, after);
         Ok(())
+    }
+
+    /// Keeps `nulls` true after `instr`, which ran at depth `d` and left
+    /// `after` values: the instructions below push NULL, or touch no slot
+    /// below `min(d, after) - 1` (they pop at most one value or push at
+    /// most one); any other forgets everything.
+    fn track_nulls(&mut self, instr: &Instr, d: u32, after: u32) {
+        use Op::*;
+        let keeps = matches!(
+            instr.op,
+            NOP | RESUME | CACHE | EXTENDED_ARG | PRECALL | KW_NAMES | LOAD_FAST | LOAD_CONST | LOAD_GLOBAL
+                | PUSH_NULL | LOAD_ATTR | LOAD_METHOD | LOAD_DEREF | LOAD_CLOSURE | COPY | BINARY_OP
+                | COMPARE_OP | BINARY_SUBSCR | IS_OP | CONTAINS_OP | UNARY_NEGATIVE | UNARY_POSITIVE
+                | UNARY_INVERT | UNARY_NOT | CALL | BUILD_TUPLE | BUILD_LIST
+        );
+        let floor = d.min(after).saturating_sub(1);
+        self.nulls = match (keeps, floor) {
+            (false, _) => 0,
+            (true, 64..) => self.nulls,
+            (true, _) => self.nulls & ((1u64 << floor) - 1),
+        };
+        let pushed_null = match instr.op {
+            PUSH_NULL => Some(d),
+            LOAD_GLOBAL if instr.oparg & 1 != 0 => Some(d),
+            _ => None,
+        };
+        if let Some(k) = pushed_null.filter(|&k| k < 64) {
+            self.nulls |= 1 << k;
+        }
+    }
+
+    /// Whether stack slot `depth` certainly holds NULL here.
+    fn known_null(&self, depth: u32) -> bool {
+        depth < 64 && self.nulls & (1 << depth) != 0
     }
 
     /// A COMPARE_OP followed by POP_JUMP_*_IF_TRUE/FALSE branches on the
@@ -1035,19 +1080,19 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let traced = self.m.new_label();
         self.m.cmp_u8_mem(Mem::new(Reg::CFrame, C_TRACING), 0);
         self.m.branch(Cond::Ne, traced);
-        self.m.tail_call(
+        self.m.leave_to(
             _PyEval_EvalFrameDefault as *const () as usize,
             &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), Arg::Imm(1)],
         );
         self.m.bind(traced);
-        self.m.tail_call(
+        self.m.leave_to(
             control::resume_raising_traced as *const () as usize,
             &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame)],
         );
         let l = self.resume_exit;
         self.m.bind(l);
         self.leave_frame();
-        self.m.tail_call(
+        self.m.leave_to(
             _PyEval_EvalFrameDefault as *const () as usize,
             &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), Arg::Imm(0)],
         );

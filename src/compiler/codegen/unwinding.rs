@@ -56,7 +56,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.branch(Cond::Ne, interpreter);
         self.leave_frame();
         self.m.mov_imm(Reg::Tmp0, 0);
-        self.m.epilogue();
+        self.m.leave();
         self.m.bind(interpreter);
         self.m.store_i32_imm(frame(F_STACKTOP), (self.ctx.nlocalsplus + depth) as i32);
         let l = self.raise_exit;
