@@ -6,6 +6,7 @@
 //! keywords, goes through `runtime::calls::call`, which mirrors the
 //! interpreter's PRECALL/CALL forms and fills the cache.
 
+use super::frames::{Args, Caller, F_FUNC};
 use super::Gen;
 use crate::compiler::bytecode::Instr;
 use crate::cpython::opcode::Op;
@@ -87,6 +88,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let c_callable = self.m.new_label();
         let args = Arg::Addr(self.stack(func + 1));
         self.m.load(Reg::Saved0, self.stack(func));
+        self.self_call(instr, func, nargs, py_result);
         self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, OB_TYPE)));
         self.m.branch(Cond::Ne, c_callable);
@@ -118,6 +120,49 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_STUB), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.release_call(instr, func, nargs);
+    }
+
+    /// If the callable in `Saved0` (stack slot `func`) is the function
+    /// running this frame, called with as many arguments as it has
+    /// parameters: pushes its frame and runs the body directly (see
+    /// `frames`), leaving the result in `Saved1` at `py_result`. Otherwise,
+    /// or if the call needs what the frame entry leaves to the stock call,
+    /// falls through with nothing done.
+    fn self_call(&mut self, instr: &Instr, func: u32, nargs: u32, py_result: Label) {
+        let Some(info) = self.ctx.entry.as_ref().filter(|info| info.argcount == nargs) else { return };
+        let other = self.m.new_label();
+        self.m.cmp(Reg::Saved0, Operand::Mem(Mem::new(Reg::Frame, F_FUNC)));
+        self.m.branch(Cond::Ne, other);
+        // The function may have been given other code since.
+        self.m.mov_imm(Reg::Tmp1, self.ctx.code as u64);
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, FUNC_CODE)));
+        self.m.branch(Cond::Ne, other);
+        let evaluator = self.evaluator_check(info);
+        self.slow_path(move |g| g.evaluator_slow(evaluator, other));
+        self.m.branch_stack_low(other);
+        self.set_ip(instr.unit);
+        self.push_frame(info, Reg::Saved1, other);
+        self.init_frame(info, Reg::Saved1, Reg::Saved0, Args::Stack(func + 1), Caller::Itself);
+        let body = self.body;
+        self.m.call_label(body, &[Arg::Reg(Reg::Saved1)]);
+        self.m.mov(Reg::Saved1, Reg::Tmp0);
+        self.pushed_frame(info, Reg::Saved0);
+        self.clear_frame(info, Reg::Saved0, Caller::Itself, Self::release_slot);
+        self.m.jump(py_result);
+        self.m.bind(other);
+    }
+
+    /// Drops the reference in `slot` (`maybe_null`: if any), as the last
+    /// action of the current instruction's frame clearing.
+    fn release_slot(&mut self, slot: Mem, maybe_null: bool) {
+        let skip = self.m.new_label();
+        self.m.load(Reg::Tmp1, slot);
+        if maybe_null {
+            self.m.test(Reg::Tmp1);
+            self.m.branch(Cond::Eq, skip);
+        }
+        self.decref(Reg::Tmp1, self.cur_unit);
+        self.m.bind(skip);
     }
 
     /// Releases the callable (in `Saved0`) and the arguments above it.

@@ -23,27 +23,18 @@
 //!   function and arguments, and calls the frame entry. Anything else goes
 //!   to `_PyFunction_Vectorcall` with the arguments untouched.
 
+use super::frames::{Args, Caller};
 use super::Gen;
 use crate::cpython::api;
-use crate::cpython::layout::{InterpreterFrame, ThreadState, FRAME_OWNED_BY_THREAD};
+use crate::cpython::layout::ThreadState;
 use crate::runtime::frames;
 use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi::PyFunctionObject;
 use std::mem::offset_of;
 
-use super::{F_BUILTINS, F_FRAME_OBJ, F_GLOBALS, F_LOCALSPLUS, F_PREV_INSTR, F_STACKTOP, T_CFRAME};
-const F_FUNC: i32 = offset_of!(InterpreterFrame, f_func) as i32;
-const F_LOCALS: i32 = offset_of!(InterpreterFrame, f_locals) as i32;
-const F_CODE: i32 = offset_of!(InterpreterFrame, f_code) as i32;
-const F_IS_ENTRY: i32 = offset_of!(InterpreterFrame, is_entry) as i32;
+use super::T_CFRAME;
 const FUNC_CODE: i32 = offset_of!(PyFunctionObject, func_code) as i32;
-const FUNC_GLOBALS: i32 = offset_of!(PyFunctionObject, func_globals) as i32;
-const FUNC_BUILTINS: i32 = offset_of!(PyFunctionObject, func_builtins) as i32;
 const T_ID: i32 = offset_of!(ThreadState, id) as i32;
-const T_DATASTACK_TOP: i32 = offset_of!(ThreadState, datastack_top) as i32;
-const T_DATASTACK_LIMIT: i32 = offset_of!(ThreadState, datastack_limit) as i32;
-/// `FRAME_SPECIALS_SIZE`: the frame header, in words.
-const FRAME_SPECIALS_SIZE: u32 = (F_LOCALSPLUS / 8) as u32;
 /// `PY_VECTORCALL_ARGUMENTS_OFFSET`, the flag bit of `nargsf`.
 const ARGUMENTS_OFFSET_BIT: u8 = 63;
 
@@ -88,8 +79,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
 
     /// The frame entry (bound to `label`).
     fn frame_entry(&mut self, info: &EntryInfo, body: Label, label: Label) {
-        let code = self.ctx.code as u64;
-        let (bail, clear_slow, pop) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let bail = self.m.new_label();
         self.m.bind(label);
         // Saved0 = func, Saved1 = args, Frame = nargs until the frame is
         // pushed: everything a bail needs stays intact.
@@ -98,67 +88,13 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.branch(Cond::Ne, bail);
         let evaluator = self.evaluator_check(info);
         self.m.branch_stack_low(bail);
-        // Push the frame if it fits the current data-stack chunk (a NULL
-        // top has a NULL limit, so it never fits).
-        let words = info.nlocalsplus + info.stacksize + FRAME_SPECIALS_SIZE;
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Tstate, T_DATASTACK_TOP));
-        self.m.lea(Reg::Tmp1, Mem::new(Reg::Tmp0, (words * 8) as i32));
-        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_LIMIT)));
-        self.m.branch(Cond::AboveEq, bail);
-        self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Tmp1);
-        self.m.mov(Reg::Frame, Reg::Tmp0);
-        // _PyFrame_InitializeSpecials; the frame owns func and code.
-        let fr = |d: i32| Mem::new(Reg::Frame, d);
-        self.m.store(fr(F_FUNC), Reg::Saved0);
-        self.m.mov_imm(Reg::Tmp0, code);
-        self.m.incref(Reg::Tmp0);
-        self.m.store(fr(F_CODE), Reg::Tmp0);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, FUNC_BUILTINS));
-        self.m.store(fr(F_BUILTINS), Reg::Tmp0);
-        self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, FUNC_GLOBALS));
-        self.m.store(fr(F_GLOBALS), Reg::Tmp0);
-        self.m.store_imm(fr(F_LOCALS), 0);
-        self.m.store_imm(fr(F_FRAME_OBJ), 0);
-        self.m.mov_imm(Reg::Tmp0, self.instr_addr(0).wrapping_sub(2));
-        self.m.store(fr(F_PREV_INSTR), Reg::Tmp0);
-        self.m.store_i32_imm(fr(F_STACKTOP), info.nlocalsplus as i32);
-        // is_entry = false, owner = FRAME_OWNED_BY_THREAD (and padding).
-        self.m.store_i32_imm(fr(F_IS_ENTRY), FRAME_OWNED_BY_THREAD as i32);
-        // The arguments (their references move in) and unbound locals.
-        for i in 0..info.nlocalsplus {
-            let slot = fr(F_LOCALSPLUS + 8 * i as i32);
-            if i < info.argcount {
-                self.m.load(Reg::Tmp0, Mem::new(Reg::Saved1, 8 * i as i32));
-                self.m.store(slot, Reg::Tmp0);
-            } else {
-                self.m.store_imm(slot, 0);
-            }
-        }
-        self.m.mov_imm(Reg::Tmp0, info.calls_counter);
-        self.m.incref(Reg::Tmp0); // one more call: `inc qword [counter]`
-        self.m.mov_imm(Reg::Tmp0, crate::stats::NATIVE_CALLS.address());
-        self.m.incref(Reg::Tmp0);
+        self.push_frame(info, Reg::Frame, bail);
+        self.init_frame(info, Reg::Frame, Reg::Saved0, Args::Array(Reg::Saved1), Caller::Any);
         // The body preserves `Frame`: the frame is still at hand after it.
         self.m.call_label(body, &[Arg::Reg(Reg::Frame)]);
         // The body returned (and unlinked the frame): clear it and pop it.
         self.m.mov(Reg::Saved1, Reg::Tmp0);
-        self.m.load(Reg::Tmp0, fr(F_FRAME_OBJ));
-        self.m.test(Reg::Tmp0);
-        self.m.branch(Cond::Ne, clear_slow);
-        for i in 0..info.nlocalsplus {
-            self.release(fr(F_LOCALSPLUS + 8 * i as i32), true);
-        }
-        self.release(fr(F_LOCALS), true);
-        self.release(fr(F_FUNC), false);
-        self.release(fr(F_CODE), false);
-        self.m.jump(pop);
-        self.m.bind(clear_slow);
-        self.m.call(
-            frames::clear_with_frame_object as *const () as usize,
-            &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame)],
-        );
-        self.m.bind(pop);
-        self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Frame);
+        self.clear_frame(info, Reg::Frame, Caller::Any, Self::release);
         self.m.mov(Reg::Tmp0, Reg::Saved1);
         self.m.leave();
         self.evaluator_slow(evaluator, bail);
@@ -241,7 +177,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// the JIT is on (a deep recursion runs inlined): any other evaluator
     /// must see the call. The second case is checked out of line, by the
     /// code [`Gen::evaluator_slow`] emits at the label returned.
-    fn evaluator_check(&mut self, info: &EntryInfo) -> (Label, Label) {
+    pub(super) fn evaluator_check(&mut self, info: &EntryInfo) -> (Label, Label) {
         let (other, back) = (self.m.new_label(), self.m.new_label());
         self.m.mov_imm(Reg::Tmp1, info.eval_frame_slot);
         self.m.mov_imm(Reg::Tmp0, crate::hook::eval_frame as *const () as u64);
@@ -252,7 +188,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 
     /// The out-of-line half of [`Gen::evaluator_check`].
-    fn evaluator_slow(&mut self, (other, back): (Label, Label), bail: Label) {
+    pub(super) fn evaluator_slow(&mut self, (other, back): (Label, Label), bail: Label) {
         self.m.bind(other);
         self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 0));
         self.m.test(Reg::Tmp0);

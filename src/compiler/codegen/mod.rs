@@ -54,6 +54,7 @@ const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 mod call;
 mod caches;
 mod entry;
+mod frames;
 mod unwinding;
 mod generators;
 mod numbers;
@@ -219,6 +220,8 @@ struct Gen<'a, M: Masm> {
     cur_unit: u32,
     cur_index: usize,
     raise_exit: Label,
+    /// The body's entry (see `prologue`).
+    body: Label,
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
     kwnames: Option<usize>,
@@ -253,6 +256,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     let labels = (0..flow.instrs.len()).map(|_| m.new_label()).collect();
     let raise_exit = m.new_label();
     let resume_exit = m.new_label();
+    let body = m.new_label();
     let mut g = Gen {
         m,
         ctx,
@@ -263,6 +267,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         cur_unit: 0,
         cur_index: 0,
         raise_exit,
+        body,
         resume_exit,
         kwnames: None,
         runs_code: false,
@@ -277,7 +282,6 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         joins: vec![false; flow.instrs.len()],
         nulls: 0,
     };
-    let body = g.m.new_label();
     g.c_entry(body);
     g.m.bind(body);
     g.prologue();
