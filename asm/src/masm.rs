@@ -216,6 +216,8 @@ pub trait Masm {
     fn cmp_u8_mem(&mut self, a: Mem, imm: u8);
     /// 32-bit compare of memory with an immediate.
     fn cmp_i32_mem(&mut self, a: Mem, imm: i32);
+    /// 64-bit compare of memory with a sign-extended 32-bit immediate.
+    fn cmp_mem_imm(&mut self, a: Mem, imm: i32);
     /// 32-bit compare of `a` with an immediate.
     fn cmp_i32(&mut self, a: Reg, imm: i32);
     /// Sets flags from `a & a`: `Eq` after it means zero.

@@ -385,6 +385,7 @@ fn immediates_and_narrow_accesses_encode_for_every_register() {
         for disp in [0, 0x20, 0x400] {
             assert_eq!(text(|m| m.cmp_u8_mem(Mem::new(r, disp), 1)), [format!("cmp byte ptr {},1", mem(disp))]);
             assert_eq!(text(|m| m.cmp_i32_mem(Mem::new(r, disp), 0)), [format!("cmp dword ptr {},0", mem(disp))]);
+            assert_eq!(text(|m| m.cmp_mem_imm(Mem::new(r, disp), 1)), [format!("cmp qword ptr {},1", mem(disp))]);
             assert_eq!(
                 text(|m| m.add_i32_mem(Mem::new(r, disp), -1)),
                 [format!("add dword ptr {},0xffffffff", mem(disp))]

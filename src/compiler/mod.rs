@@ -136,6 +136,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             bound: bound::analyze(&flow, &always_bound(code, &flow)),
             types: codegen::Types::new(),
             small_ints: codegen::small_ints(),
+            float_free_list: api::float_free_list(),
             entry: crate::hook::eval_frame_slot()
                 .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
                 .map(|slot| codegen::EntryInfo {

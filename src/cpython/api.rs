@@ -54,6 +54,7 @@ extern "C" {
     pub fn _PyModuleSpec_IsInitializing(spec: *mut PyObject) -> c_int;
     pub fn _PyErr_GetTopmostException(tstate: *mut ThreadState) -> *mut c_void;
     pub static mut _PyRuntime: u8;
+    pub static mut _Py_tracemalloc_config: u8;
 }
 
 /// Address of the runtime's current-thread-state word
@@ -62,6 +63,39 @@ extern "C" {
 pub fn tstate_current_address() -> Option<usize> {
     let offset = crate::cpython::offsets::header_offset("RuntimeState.gilstate.tstate_current")?;
     Some(std::ptr::addr_of!(_PyRuntime) as usize + offset)
+}
+
+/// The main interpreter's float free list (`interp->float_state`), which
+/// `PyFloat_FromDouble` pops and `_PyFloat_ExactDealloc` pushes (linking
+/// free objects through their `ob_type`), for native code that does the
+/// same; and the flag that sends allocations through tracemalloc instead.
+#[derive(Clone, Copy, Debug)]
+pub struct FloatFreeList {
+    /// Address of `float_state.free_list`.
+    pub head: usize,
+    /// Address of `float_state.numfree` (a C `int`).
+    pub numfree: usize,
+    /// `PyFloat_MAXFREELIST`.
+    pub max: i32,
+    /// Address of `_Py_tracemalloc_config.tracing` (a C `int`).
+    pub tracing: usize,
+}
+
+/// See [`FloatFreeList`]; None if the build does not know the layout.
+pub fn float_free_list() -> Option<FloatFreeList> {
+    use crate::cpython::offsets::header_offset;
+    static LIST: std::sync::OnceLock<Option<FloatFreeList>> = std::sync::OnceLock::new();
+    *LIST.get_or_init(|| {
+        let state = header_offset("InterpreterState.float_state")?;
+        // SAFETY: the main interpreter lives as long as the process.
+        let interp = unsafe { ffi::PyInterpreterState_Main() } as usize;
+        Some(FloatFreeList {
+            head: interp + state + header_offset("FloatState.free_list")?,
+            numfree: interp + state + header_offset("FloatState.numfree")?,
+            max: header_offset("FloatState.MAXFREELIST")? as i32,
+            tracing: std::ptr::addr_of!(_Py_tracemalloc_config) as usize + header_offset("TraceMallocConfig.tracing")?,
+        })
+    })
 }
 
 /// Installs `f` as the interpreter's frame evaluator (`None` restores the

@@ -8,6 +8,7 @@
 #include "internal/pycore_dict.h"
 #include "internal/pycore_moduleobject.h"
 #include "internal/pycore_runtime.h"
+#include "internal/pycore_pymem.h"
 #include <stddef.h>
 
 struct diojit_offset {
@@ -117,6 +118,11 @@ const struct diojit_offset diojit_c_offsets[] = {
     /* Read at run time (src/cpython/offsets.rs), not mirrored. */
     OFF("InterpreterState", PyInterpreterState, eval_frame),
     {"RuntimeState.gilstate.tstate_current", (long)offsetof(_PyRuntimeState, gilstate.tstate_current)},
+    OFF("InterpreterState", PyInterpreterState, float_state),
+    OFF("FloatState", struct _Py_float_state, numfree),
+    OFF("FloatState", struct _Py_float_state, free_list),
+    {"FloatState.MAXFREELIST", PyFloat_MAXFREELIST},
+    OFF("TraceMallocConfig", struct _PyTraceMalloc_Config, tracing),
     OFF("InterpreterState", PyInterpreterState, next),
     OFF("InterpreterState", PyInterpreterState, threads),
     OFF("InterpreterState", PyInterpreterState, runtime),

@@ -382,6 +382,10 @@ impl Masm for X64Masm {
         self.ops.push(imm);
     }
 
+    fn cmp_mem_imm(&mut self, a: Mem, imm: i32) {
+        self.group1_imm_mem(true, 7, reg(a.base), a.disp, imm);
+    }
+
     fn cmp_i32_mem(&mut self, a: Mem, imm: i32) {
         self.group1_imm_mem(false, 7, reg(a.base), a.disp, imm);
     }

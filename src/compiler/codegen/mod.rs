@@ -135,6 +135,8 @@ pub struct Context {
     pub types: Types,
     /// Address of the cached small int -5 (see [`small_ints`]).
     pub small_ints: Option<u64>,
+    /// The float free list, when native code may use it.
+    pub float_free_list: Option<api::FloatFreeList>,
     /// Emit a vectorcall entry (for plain functions).
     pub entry: Option<EntryInfo>,
     /// Generator code: native code only resumes suspended frames.
@@ -162,8 +164,9 @@ pub struct Unsupported(pub String);
 
 /// Out-of-line code, emitted after the body.
 enum Cold {
-    /// `_Py_Dealloc(obj)` for a count that reached zero, then back.
-    Dealloc { label: Label, back: Label, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore },
+    /// `_Py_Dealloc(obj)` for a count that reached zero, then back. With
+    /// `float`, an exact float goes back to the float free list inline.
+    Dealloc { label: Label, back: Label, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore, float: bool },
     /// Handle a set eval breaker at `unit`, then continue at `back`.
     Breaker { label: Label, back: Label, unit: u32, err_depth: u32, resume: u32, depth: u32 },
     /// Leave native code before the instruction starting at `resume`.
@@ -480,10 +483,20 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 
     fn decref_out_of_line(&mut self, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore) {
+        self.decref_dealloc(obj, unit, last, restore, false);
+    }
+
+    /// `decref_restoring` of an object that is probably an exact float.
+    fn decref_float(&mut self, obj: Reg, unit: u32, restore: Restore) {
+        self.runs_code = true;
+        self.decref_dealloc(obj, unit, None, restore, true);
+    }
+
+    fn decref_dealloc(&mut self, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore, float: bool) {
         let (label, back) = (self.m.new_label(), self.m.new_label());
         self.m.decref_branch_zero(obj, label);
         self.m.bind(back);
-        self.cold.push(Cold::Dealloc { label, back, obj, unit, last, restore });
+        self.cold.push(Cold::Dealloc { label, back, obj, unit, last, restore, float });
     }
 
     /// Calls an instruction helper with the interpreter's view of the
@@ -1015,8 +1028,12 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         // Stubs may add stubs (a breaker's tracing check), hence the loop.
         while let Some(stub) = self.cold.pop() {
             match stub {
-                Cold::Dealloc { label, back, obj, unit, last, restore } => {
+                Cold::Dealloc { label, back, obj, unit, last, restore, float } => {
                     self.m.bind(label);
+                    if float {
+                        // Nothing runs and no register but Tmp1/Tmp2 changes.
+                        self.free_float(obj, back);
+                    }
                     self.set_ip(unit);
                     self.m.call(api::_Py_Dealloc as *const () as usize, &[Arg::Reg(obj)]);
                     if let Some(LastRelease { op, next, after }) = last {

@@ -19,6 +19,12 @@ use std::mem::offset_of;
 
 use super::{LONG_DIGIT, LONG_SIZE, OB_TYPE};
 const FLOAT_VALUE: i32 = offset_of!(FloatObject, ob_fval) as i32;
+const OB_REFCNT: i32 = offset_of!(ffi::PyObject, ob_refcnt) as i32;
+
+/// `numfree` relative to the free list's head.
+fn numfree_disp(list: &crate::cpython::api::FloatFreeList) -> i32 {
+    list.numfree as i64 as i32 - list.head as i64 as i32
+}
 
 /// Where a compare-and-branch goes, when it needs no code on its way.
 enum Direct {
@@ -210,11 +216,54 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// Boxes the double in `F0` as a float, a new reference in `Tmp0`.
     fn box_float(&mut self, unit: u32, err: Label) {
         self.runs_code = true; // allocating may run the garbage collector
+        let done = self.m.new_label();
+        if let Some(list) = self.ctx.float_free_list {
+            // PyFloat_FromDouble's free-list pop, unless tracemalloc must
+            // see the new reference.
+            let call = self.m.new_label();
+            self.m.mov_imm(Reg::Tmp2, list.head as u64);
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, 0));
+            self.m.test(Reg::Tmp0);
+            self.m.branch(Cond::Eq, call);
+            self.m.mov_imm(Reg::Tmp1, list.tracing as u64);
+            self.m.cmp_i32_mem(Mem::new(Reg::Tmp1, 0), 0);
+            self.m.branch(Cond::Ne, call);
+            self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, OB_TYPE));
+            self.m.store(Mem::new(Reg::Tmp2, 0), Reg::Tmp1);
+            self.m.add_i32_mem(Mem::new(Reg::Tmp2, numfree_disp(&list)), -1);
+            self.m.mov_imm(Reg::Tmp1, self.ctx.types.float);
+            self.m.store(Mem::new(Reg::Tmp0, OB_TYPE), Reg::Tmp1);
+            self.m.store_imm(Mem::new(Reg::Tmp0, OB_REFCNT), 1);
+            self.m.store_f64(Mem::new(Reg::Tmp0, FLOAT_VALUE), FReg::F0);
+            self.m.jump(done);
+            self.m.bind(call);
+        }
         self.set_ip(unit);
         // The double is the first floating-point argument, already in F0.
         self.m.call(ffi::PyFloat_FromDouble as *const () as usize, &[]);
         self.m.test(Reg::Tmp0);
         self.m.branch(Cond::Eq, err);
+        self.m.bind(done);
+    }
+
+    /// The deallocation of `obj`, whose count reached zero, if it is an
+    /// exact float and the free list has room (`_PyFloat_ExactDealloc`):
+    /// it goes on the list and execution continues at `back`. Otherwise
+    /// falls through. Clobbers `Tmp1` and `Tmp2`.
+    pub(super) fn free_float(&mut self, obj: Reg, back: Label) {
+        let Some(list) = self.ctx.float_free_list else { return };
+        debug_assert!(!matches!(obj, Reg::Tmp1 | Reg::Tmp2));
+        let other = self.m.new_label();
+        self.guard_type(obj, self.ctx.types.float, other);
+        self.m.mov_imm(Reg::Tmp2, list.head as u64);
+        self.m.cmp_i32_mem(Mem::new(Reg::Tmp2, numfree_disp(&list)), list.max);
+        self.m.branch(Cond::Ge, other);
+        self.m.add_i32_mem(Mem::new(Reg::Tmp2, numfree_disp(&list)), 1);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, 0));
+        self.m.store(Mem::new(obj, OB_TYPE), Reg::Tmp1);
+        self.m.store(Mem::new(Reg::Tmp2, 0), obj);
+        self.m.jump(back);
+        self.m.bind(other);
     }
 
     /// Loads a float operand (a float, or a compact int converted exactly)
@@ -335,8 +384,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                     g.branch_if_zero_f64(FReg::F1, slow);
                 }
                 g.m.fop(fop, FReg::F0, FReg::F1);
-                g.box_float(instr.unit, err);
-                g.binary_result(&instr, d, a, b);
+                g.float_result(&instr, d, a, b, err);
                 rejoin(g);
             } else {
                 g.m.jump(slow);
@@ -353,14 +401,67 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// releasing them; a deallocation puts back the result in `Tmp0` and
     /// forgets the int value.
     fn binary_result(&mut self, instr: &Instr, d: u32, a: Val, b: Val) {
+        self.push_result(instr, d, a, b, false);
+    }
+
+    /// The same for operands that are probably floats: their deallocation
+    /// returns them to the float free list inline.
+    fn binary_result_floats(&mut self, instr: &Instr, d: u32, a: Val, b: Val) {
+        self.push_result(instr, d, a, b, true);
+    }
+
+    fn push_result(&mut self, instr: &Instr, d: u32, a: Val, b: Val, floats: bool) {
         let result = self.stack(d - 2);
         self.m.store(result, Reg::Tmp0);
         let restore = Restore { reload: Some((Reg::Tmp0, result)), forget_int: true };
         for (v, reg) in [(a, Reg::Saved0), (b, Reg::Saved1)] {
-            if v.owned() {
+            if v.owned() && floats {
+                self.decref_float(reg, instr.unit, restore);
+            } else if v.owned() {
                 self.decref_restoring(reg, instr.unit, restore);
             }
         }
+    }
+
+    /// Pushes the float in `F0` in place of the operands `a` and `b` (each a
+    /// float, or an int converted), into `Tmp0`. An operand the
+    /// instruction owns that is an exact float nothing else references
+    /// takes the value in place (a temporary of the expression dies here
+    /// anyway) unless tracemalloc is tracing, which must see the
+    /// allocations the interpreter makes; otherwise a new float. Then
+    /// releases the operands.
+    fn float_result(&mut self, instr: &Instr, d: u32, a: Val, b: Val, err: Label) {
+        let (done, allocate) = (self.m.new_label(), self.m.new_label());
+        let owned = [a, b].iter().any(|v| v.owned());
+        if let Some(list) = self.ctx.float_free_list.filter(|_| owned) {
+            self.m.mov_imm(Reg::Tmp1, list.tracing as u64);
+            self.m.cmp_i32_mem(Mem::new(Reg::Tmp1, 0), 0);
+            self.m.branch(Cond::Ne, allocate);
+        }
+        for (v, reg, other) in [(a, Reg::Saved0, b), (b, Reg::Saved1, a)] {
+            if !v.owned() || self.ctx.float_free_list.is_none() {
+                continue;
+            }
+            let next = self.m.new_label();
+            self.m.cmp_mem_imm(Mem::new(reg, OB_REFCNT), 1);
+            self.m.branch(Cond::Ne, next);
+            self.guard_type(reg, self.ctx.types.float, next);
+            self.m.store_f64(Mem::new(reg, FLOAT_VALUE), FReg::F0);
+            self.m.mov(Reg::Tmp0, reg);
+            self.m.store(self.stack(d - 2), Reg::Tmp0);
+            if other.owned() {
+                let result = self.stack(d - 2);
+                let restore = Restore { reload: Some((Reg::Tmp0, result)), forget_int: true };
+                let other_reg = if reg == Reg::Saved0 { Reg::Saved1 } else { Reg::Saved0 };
+                self.decref_float(other_reg, instr.unit, restore);
+            }
+            self.m.jump(done);
+            self.m.bind(next);
+        }
+        self.m.bind(allocate);
+        self.box_float(instr.unit, err);
+        self.binary_result_floats(instr, d, a, b);
+        self.m.bind(done);
     }
 
     /// Branches to `target` if `f` is +0.0 or -0.0. Clobbers `F2`.
