@@ -11,7 +11,10 @@ pub const RESULT_POPPED: u32 = 1 << 31;
 
 /// A CALL site's cache of what it calls. A C callable: native code calls
 /// `stub` (the interpreter's specialised form for that callable and call
-/// shape) while the callable on the stack is `callable`. A Python
+/// shape) while the callable on the stack is `callable`; a builtin
+/// function bound to an object (`log.append`, `perm.pop`), which the
+/// cache must not keep alive, is known by its `PyMethodDef` instead and
+/// calls `def_stub`. A Python
 /// function: native code calls `entry`, the native vectorcall entry of
 /// `code`, for any function whose code is `code` (the entry re-checks
 /// everything else a call needs).
@@ -22,6 +25,10 @@ pub struct CallCache {
     /// empty.
     pub callable: Obj,
     pub stub: Option<Stub>,
+    /// The `PyMethodDef` of the bound builtins `def_stub` serves (static
+    /// data of their module, never freed), or NULL.
+    pub def: *mut ffi::PyMethodDef,
+    pub def_stub: Option<Stub>,
     pub code: Obj,
     /// Address of `code`'s frame entry (see `compiler::codegen::entry`),
     /// 0 if none.
@@ -41,6 +48,8 @@ impl CallCache {
         CallCache {
             callable: std::ptr::null_mut(),
             stub: None,
+            def: std::ptr::null_mut(),
+            def_stub: None,
             code: std::ptr::null_mut(),
             entry: 0,
             py_misses: 0,
@@ -161,6 +170,9 @@ pub unsafe extern "C" fn call(
             } else if let Some(stub) = stub_for(function, args, total, is_meth, shape & RESULT_POPPED != 0) {
                 if long_lived(function) {
                     (*cache).fill(function, stub);
+                } else {
+                    (*cache).def = (*(function as *mut ffi::PyCFunctionObject)).m_ml;
+                    (*cache).def_stub = Some(stub);
                 }
                 stub(function, args, total)
             } else {
@@ -389,6 +401,9 @@ stub! {
     /// A `METH_O` builtin (PRECALL_NO_KW_BUILTIN_O).
     fn stub_builtin_o(c, args, n) {
         let (def, slf) = builtin_parts(c);
+        if (*def).ml_flags != ffi::METH_O {
+            return deopt(c, args, n);
+        }
         counted(|| ((*def).ml_meth.PyCFunction)(slf, *args))
     }
 }
@@ -397,6 +412,9 @@ stub! {
     /// A `METH_FASTCALL` builtin (PRECALL_NO_KW_BUILTIN_FAST).
     fn stub_builtin_fast(c, args, n) {
         let (def, slf) = builtin_parts(c);
+        if (*def).ml_flags != ffi::METH_FASTCALL {
+            return deopt(c, args, n);
+        }
         ((*def).ml_meth.PyCFunctionFast)(slf, args, n as ffi::Py_ssize_t)
     }
 }
@@ -406,6 +424,9 @@ stub! {
     /// (PRECALL_BUILTIN_FAST_WITH_KEYWORDS).
     fn stub_builtin_fast_keywords(c, args, n) {
         let (def, slf) = builtin_parts(c);
+        if (*def).ml_flags != ffi::METH_FASTCALL | ffi::METH_KEYWORDS {
+            return deopt(c, args, n);
+        }
         ((*def).ml_meth.PyCFunctionFastWithKeywords)(slf, args, n as ffi::Py_ssize_t, std::ptr::null_mut())
     }
 }

@@ -19,6 +19,9 @@ use super::{OB_TYPE};
 const FUNC_VECTORCALL: i32 = offset_of!(ffi::PyFunctionObject, vectorcall) as i32;
 const CACHE_CALLABLE: i32 = offset_of!(CallCache, callable) as i32;
 const CACHE_STUB: i32 = offset_of!(CallCache, stub) as i32;
+const CACHE_DEF: i32 = offset_of!(CallCache, def) as i32;
+const CACHE_DEF_STUB: i32 = offset_of!(CallCache, def_stub) as i32;
+const CFUNC_DEF: i32 = offset_of!(ffi::PyCFunctionObject, m_ml) as i32;
 const CACHE_CODE: i32 = offset_of!(CallCache, code) as i32;
 const CACHE_ENTRY: i32 = offset_of!(CallCache, entry) as i32;
 const FUNC_CODE: i32 = offset_of!(ffi::PyFunctionObject, func_code) as i32;
@@ -113,11 +116,24 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.release_call(instr, func, nargs);
         self.m.jump(py_result);
         self.m.bind(c_callable);
+        let (by_def, called) = (self.m.new_label(), self.m.new_label());
+        let c_args = [Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)];
         self.set_ip(instr.unit); // (uses Tmp2)
         self.m.mov_imm(Reg::Tmp2, cache);
         self.m.cmp(Reg::Saved0, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CALLABLE)));
+        self.m.branch(Cond::Ne, by_def);
+        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_STUB), &c_args);
+        self.m.jump(called);
+        // A builtin bound to an object: known by its method definition.
+        self.m.bind(by_def);
+        self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyCFunction_Type) as u64);
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, OB_TYPE)));
         self.m.branch(Cond::Ne, slow);
-        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_STUB), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, CFUNC_DEF));
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_DEF)));
+        self.m.branch(Cond::Ne, slow);
+        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_DEF_STUB), &c_args);
+        self.m.bind(called);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.release_call(instr, func, nargs);
     }

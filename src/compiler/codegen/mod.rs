@@ -926,8 +926,23 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let jump_if_true = matches!(instr.op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
         let target = instr.target().unwrap_or(instr.next);
         let (is_true, is_false, taken) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
-        let fall = self.m.new_label();
+        let (fall, generic) = (self.m.new_label(), self.m.new_label());
         self.branch_on_bool(d, is_true, is_false);
+        // None is false; an int is true unless zero (its size is 0), and
+        // releasing it runs no code.
+        self.m.mov_imm(Reg::Tmp1, singleton(ffi::Py_None));
+        self.m.cmp(Reg::Tmp0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Eq, is_false);
+        self.guard_type(Reg::Tmp0, self.ctx.types.int, generic);
+        self.m.mov(Reg::Saved0, Reg::Tmp0);
+        self.m.load(Reg::Saved1, Mem::new(Reg::Saved0, LONG_SIZE));
+        let runs_code = self.runs_code;
+        self.decref(Reg::Saved0, instr.unit);
+        self.runs_code = runs_code;
+        self.m.test(Reg::Saved1);
+        self.m.branch(if jump_if_true { Cond::Ne } else { Cond::Eq }, taken);
+        self.m.jump(fall);
+        self.m.bind(generic);
         self.call_op(instr, operators::pop_truth, d, 0);
         self.check_status(d - 1);
         self.m.cmp_i32(Reg::Tmp0, 0);
