@@ -173,6 +173,28 @@ unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *
 /// Compiles a function that became hot.
 unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject) {
     // SAFETY: forwarded from `on_cold_call`.
+    unsafe { compile_into(state, tstate, code) }
+}
+
+/// Compiles `code` again, without what `state` now says not to
+/// specialise on, counted under `reason`. Frames running the code it
+/// replaces finish in it.
+///
+/// # Safety
+/// GIL held; `state` is `code`'s, which is compiled.
+pub unsafe fn recompile(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject, reason: &str) {
+    stats::RECOMPILES.bump(reason);
+    // SAFETY: forwarded.
+    unsafe { compile_into(state, tstate, code) }
+}
+
+/// Compiles `code` and makes the result its native code, retiring any
+/// earlier one; or leaves the code to the interpreter for good.
+unsafe fn compile_into(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject) {
+    if let Some(old) = state.native.take() {
+        state.retired.push(old);
+    }
+    // SAFETY: forwarded from the callers.
     match unsafe { compiler::compile(code, state, tstate) } {
         Ok(native) => {
             stats::COMPILED.bump();
@@ -180,6 +202,7 @@ unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut Co
             stats::COMPILE_NS.add(native.compile_ns);
             // SAFETY: GIL held, a live code object.
             unsafe { crate::perf_map::record(code, native.unit.addr, native.unit.len) };
+            state.frame_entry = native.frame_entry;
             state.native = Some(Box::new(native));
             state.tier = Tier::Compiled;
         }
@@ -188,6 +211,11 @@ unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut Co
             stats::COMPILE_FAILURES.bump(&reason);
             state.fallback = Some(reason);
             state.tier = Tier::Interpreted;
+            if state.frame_entry != 0 {
+                // Compiled callers still point here: the stock call (a C
+                // function fits the frame entry's convention).
+                state.frame_entry = runtime::frames::vectorcall_owned as *const () as usize;
+            }
         }
     }
 }

@@ -166,6 +166,20 @@ pub struct CodeState {
     pub args: Vec<TypeSet>,
     /// The native code, once compiled.
     pub native: Option<Box<crate::compiler::Native>>,
+    /// Native code replaced by a recompilation: frames may still run it
+    /// or return into it, so it lives as long as the code object.
+    pub retired: Vec<Box<crate::compiler::Native>>,
+    /// What compiled callers call for this code: the current native
+    /// code's frame entry, or (after a recompilation failed) a C function
+    /// of the same signature making the stock call; 0 if none. Call sites
+    /// read it through its address, so a recompilation redirects them.
+    pub frame_entry: usize,
+    /// Whether compilations may specialise on the profiled argument types
+    /// (cleared when those guards keep failing).
+    pub specialize_args: bool,
+    /// Calls that found an argument of another type than the compiled
+    /// code specialised on.
+    pub guard_exits: u64,
     /// Why compiling failed, for `Tier::Interpreted`.
     pub fallback: Option<String>,
     /// Exits from this code's native code to the interpreter.
@@ -190,6 +204,10 @@ impl CodeState {
             tier: Tier::Cold,
             args: (0..profiled).map(|_| TypeSet::default()).collect(),
             native: None,
+            retired: Vec::new(),
+            frame_entry: 0,
+            specialize_args: true,
+            guard_exits: 0,
             fallback: None,
             exits: 0,
             // SAFETY: as above.

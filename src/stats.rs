@@ -89,6 +89,8 @@ pub static COMPILE_FAILURES: ByReason = ByReason::new();
 pub static SIDE_EXITS: ByReason = ByReason::new();
 pub static SIDE_EXITS_BY_OPCODE: ByReason = ByReason::new();
 pub static INVALIDATIONS: ByReason = ByReason::new();
+/// Functions compiled again, by reason.
+pub static RECOMPILES: ByReason = ByReason::new();
 
 /// The instructions with inline caches.
 #[derive(Clone, Copy)]
@@ -153,6 +155,7 @@ pub fn snapshot() -> Snapshot {
             ("side_exits", SIDE_EXITS.snapshot()),
             ("side_exits_by_opcode", SIDE_EXITS_BY_OPCODE.snapshot()),
             ("invalidations", INVALIDATIONS.snapshot()),
+            ("recompiles", RECOMPILES.snapshot()),
             ("cache_misses", CACHE_MISSES.snapshot()),
         ],
     }
@@ -175,7 +178,7 @@ pub fn reset() {
         c.reset();
     }
     CACHE_MISSES.reset();
-    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &SIDE_EXITS_BY_OPCODE, &INVALIDATIONS] {
+    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &SIDE_EXITS_BY_OPCODE, &INVALIDATIONS, &RECOMPILES] {
         m.reset();
     }
 }

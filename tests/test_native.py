@@ -170,3 +170,38 @@ def test_other_pep523_users_free_functions_are_not_called_on_code_they_never_tou
     jitted = run_code(code.format(enable="import diojit; diojit.enable(threshold=1)"))
     assert plain.returncode == jitted.returncode == 0, jitted.stderr
     assert plain.stdout == jitted.stdout == "0\n"
+
+
+def test_argument_type_specialisation_recompiles_when_types_change(jit):
+    def double(x):
+        return x + x
+
+    for i in range(150):
+        assert double(i) == 2 * i
+    assert diojit.info(double)["state"] == "compiled"
+    before = diojit.stats()
+    for i in range(20):
+        assert double(i + 0.5) == 2 * i + 1.0
+    after = diojit.stats()
+    # A few calls with the new type leave the int-specialised code at its
+    # entry; then the function is compiled again without the check.
+    exits = after["side_exits"].get("argument_type", 0) - before["side_exits"].get("argument_type", 0)
+    assert exits == 8
+    assert after["recompiles"] == {"argument types changed": 1}
+    assert double("ab") == "abab" and double([1]) == [1, 1]
+    assert diojit.stats()["side_exits"]["argument_type"] == exits
+    assert diojit.info(double)["state"] == "compiled"
+
+
+def test_loop_function_recompiles_at_its_first_mismatch(jit):
+    def total(xs, scale):
+        s = 0
+        for x in xs:
+            s += x * scale
+        return s
+
+    assert total([1, 2, 3], 2) == 12  # compiled at its first call (a loop)
+    assert total([1, 2, 3], 0.5) == 3.0
+    assert diojit.stats()["recompiles"] == {"argument types changed": 1}
+    assert total((1, 2), 1) == 3
+    assert diojit.stats()["recompiles"] == {"argument types changed": 1}

@@ -20,6 +20,7 @@ DOCUMENTED_KEYS = {
     "side_exits",
     "side_exits_by_opcode",
     "invalidations",
+    "recompiles",
     "cache_misses",
     "code_cache_used_bytes",
     "code_cache_limit_bytes",
@@ -30,7 +31,7 @@ DOCUMENTED_KEYS = {
 def test_stats_has_exactly_the_documented_keys():
     s = diojit.stats()
     assert set(s) == DOCUMENTED_KEYS
-    by_reason = {"compile_failures", "side_exits", "side_exits_by_opcode", "invalidations", "cache_misses"}
+    by_reason = {"compile_failures", "side_exits", "side_exits_by_opcode", "invalidations", "recompiles", "cache_misses"}
     for key in by_reason:
         assert isinstance(s[key], dict)
     for key in DOCUMENTED_KEYS - by_reason - {"enabled", "code_cache_full"}:
@@ -76,6 +77,7 @@ def test_reset_stats_zeroes_counters_but_keeps_profiles(jit):
     s = diojit.stats()
     assert s["calls"] == 0 and s["functions_seen"] == 0 and s["hot_functions"] == 0
     assert s["compile_failures"] == {} and s["side_exits"] == {} and s["invalidations"] == {}
+    assert s["recompiles"] == {}
     assert s["side_exits_by_opcode"] == {}
     assert diojit.info(f)["calls"] == 20
 

@@ -19,6 +19,7 @@ _BY_REASON = [
     ("side_exits", "side exits"),
     ("side_exits_by_opcode", "side exits by instruction"),
     ("invalidations", "invalidations"),
+    ("recompiles", "recompilations"),
     ("cache_misses", "inline cache misses"),
 ]
 

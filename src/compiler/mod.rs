@@ -137,6 +137,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             types: codegen::Types::new(),
             small_ints: codegen::small_ints(),
             float_free_list: api::float_free_list(),
+            arg_types: specialised_args(code, &*state, &flow),
             entry: crate::hook::eval_frame_slot()
                 .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
                 .map(|slot| codegen::EntryInfo {
@@ -193,6 +194,30 @@ unsafe fn bytes_of(obj: *mut PyObject) -> Option<Vec<u8>> {
         ffi::Py_DECREF(obj);
         out
     }
+}
+
+/// The types compiled code specialises on, per local: a positional
+/// parameter that every profiled call passed with one type the fast paths
+/// know (int, float, list, tuple), and that the code never rebinds.
+unsafe fn specialised_args(code: *mut CodeObject, state: &CodeState, flow: &flow::Flow) -> Vec<Option<u64>> {
+    // SAFETY: live code object (caller).
+    let (nlocalsplus, flags) = unsafe { ((*code).co_nlocalsplus.max(0) as usize, (*code).co_flags) };
+    let mut types = vec![None; nlocalsplus];
+    if !state.specialize_args || flags & CO_GENERATOR != 0 {
+        return types;
+    }
+    let known = codegen::Types::new();
+    let useful = [known.int, known.float, known.list, known.tuple];
+    for (i, set) in state.args.iter().enumerate().take(nlocalsplus) {
+        if set.morphism() != crate::profile::Morphism::Monomorphic {
+            continue;
+        }
+        let rebound = flow.instrs.iter().any(|instr| {
+            instr.oparg as usize == i && matches!(instr.op, Op::STORE_FAST | Op::DELETE_FAST | Op::MAKE_CELL)
+        });
+        types[i] = set.types().next().map(|t| t as u64).filter(|t| useful.contains(t) && !rebound);
+    }
+    types
 }
 
 /// Parameters never deleted (nor turned into cells) are bound everywhere.

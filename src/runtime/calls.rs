@@ -30,9 +30,9 @@ pub struct CallCache {
     pub def: *mut ffi::PyMethodDef,
     pub def_stub: Option<Stub>,
     pub code: Obj,
-    /// Address of `code`'s frame entry (see `compiler::codegen::entry`),
-    /// 0 if none.
-    pub entry: usize,
+    /// Where `code`'s frame entry is (`CodeState::frame_entry`, see
+    /// `compiler::codegen::entry`), NULL if none.
+    pub entry_slot: *const usize,
     /// Calls of Python functions without native code seen here: after
     /// [`PY_MISSES`] of them the site stops looking.
     pub py_misses: u64,
@@ -51,7 +51,7 @@ impl CallCache {
             def: std::ptr::null_mut(),
             def_stub: None,
             code: std::ptr::null_mut(),
-            entry: 0,
+            entry_slot: std::ptr::null(),
             py_misses: 0,
             warmup,
         }
@@ -101,10 +101,10 @@ pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
         }
         let code = (*(func as *mut ffi::PyFunctionObject)).func_code;
         let state = crate::profile::get(code as *mut crate::cpython::layout::CodeObject);
-        match state.as_ref().and_then(|s| s.native.as_ref()).map(|n| n.frame_entry).filter(|&e| e != 0) {
-            Some(entry) => {
+        match state.as_ref().filter(|s| s.frame_entry != 0) {
+            Some(s) => {
                 let old = std::mem::replace(&mut cache.code, new_ref(code));
-                cache.entry = entry;
+                cache.entry_slot = std::ptr::addr_of!(s.frame_entry);
                 if !old.is_null() {
                     ffi::Py_DECREF(old);
                 }

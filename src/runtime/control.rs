@@ -57,6 +57,8 @@ pub enum ExitReason {
     Tracing = 1,
     /// An instruction native code leaves to the interpreter.
     Interpreted = 2,
+    /// An argument of another type than the code was specialised on.
+    ArgumentType = 3,
 }
 
 impl ExitReason {
@@ -64,6 +66,7 @@ impl ExitReason {
         match v {
             0 => ExitReason::Exception,
             1 => ExitReason::Tracing,
+            3 => ExitReason::ArgumentType,
             _ => ExitReason::Interpreted,
         }
     }
@@ -73,6 +76,7 @@ impl ExitReason {
             ExitReason::Exception => "exception",
             ExitReason::Tracing => "tracing",
             ExitReason::Interpreted => "interpreted_instruction",
+            ExitReason::ArgumentType => "argument_type",
         }
     }
 
@@ -97,6 +101,48 @@ pub unsafe extern "C" fn note_exit(state: *mut CodeState, what: u32) {
         // SAFETY: the state outlives the code running it.
         unsafe { (*state).exits += 1 };
     })
+}
+
+/// Calls of code specialised on argument types that find another type
+/// before it is compiled again without the specialisation; a function
+/// with a loop may run long in the interpreter, so its first such call
+/// recompiles it.
+const ARG_GUARD_EXITS: u64 = 8;
+
+/// A call whose arguments failed the compiled code's type checks, made
+/// before the frame was touched: counts the exit, recompiles the code
+/// without argument specialisation once such calls repeat, and runs the
+/// frame — in the new native code, or in the interpreter.
+///
+/// # Safety
+/// Called (as a tail call) from native code with the GIL held, a fresh
+/// frame of `state`'s code, not linked, and the caller's thread state.
+pub unsafe extern "C" fn arg_guard_failed(tstate: *mut ThreadState, frame: *mut InterpreterFrame, state: *mut CodeState) -> *mut ffi::PyObject {
+    let native = super::guard("arg_guard_failed", None, || {
+        // SAFETY: as above; the state outlives its code, which the frame
+        // keeps alive.
+        unsafe {
+            note_exit(state, ExitReason::ArgumentType.with_opcode(Op::RESUME));
+            let s = &mut *state;
+            s.guard_exits += 1;
+            if s.specialize_args && (s.guard_exits >= ARG_GUARD_EXITS || s.has_loop) {
+                s.specialize_args = false;
+                crate::hook::recompile(s, tstate, (*frame).f_code, "argument types changed");
+            }
+            s.native.as_ref().map(|n| n.entry)
+        }
+    });
+    // SAFETY: a fresh frame, run by native code of its own code or by
+    // the interpreter from its start.
+    unsafe {
+        match native {
+            Some(entry) => entry(frame, tstate, crate::stack_guard::limit(tstate)),
+            None => {
+                ffi::PyErr_Clear();
+                crate::cpython::api::_PyEval_EvalFrameDefault(tstate, frame, 0)
+            }
+        }
+    }
 }
 
 /// Counts an exception leaving native code; the raising instruction is

@@ -23,7 +23,7 @@ const CACHE_DEF: i32 = offset_of!(CallCache, def) as i32;
 const CACHE_DEF_STUB: i32 = offset_of!(CallCache, def_stub) as i32;
 const CFUNC_DEF: i32 = offset_of!(ffi::PyCFunctionObject, m_ml) as i32;
 const CACHE_CODE: i32 = offset_of!(CallCache, code) as i32;
-const CACHE_ENTRY: i32 = offset_of!(CallCache, entry) as i32;
+const CACHE_ENTRY_SLOT: i32 = offset_of!(CallCache, entry_slot) as i32;
 const FUNC_CODE: i32 = offset_of!(ffi::PyFunctionObject, func_code) as i32;
 /// `PY_VECTORCALL_ARGUMENTS_OFFSET`: the callee may use the slot before
 /// the arguments (CALL's stack always has one).
@@ -105,7 +105,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CODE)));
         self.m.branch(Cond::Ne, vectorcall);
         // The frame entry (internal convention) clobbers Saved0 and Saved1.
-        self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_ENTRY), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, CACHE_ENTRY_SLOT));
+        self.m.call_indirect(Mem::new(Reg::Tmp1, 0), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.m.jump(py_result);
         // Any other: its vectorcall, once the site has tried caching it.

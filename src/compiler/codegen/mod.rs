@@ -137,6 +137,9 @@ pub struct Context {
     pub small_ints: Option<u64>,
     /// The float free list, when native code may use it.
     pub float_free_list: Option<api::FloatFreeList>,
+    /// Per local, the exact type the code is specialised on, if any: a
+    /// parameter never rebound, checked on entry (see `prologue`).
+    pub arg_types: Vec<Option<u64>>,
     /// Emit a vectorcall entry (for plain functions).
     pub entry: Option<EntryInfo>,
     /// Generator code: native code only resumes suspended frames.
@@ -352,8 +355,9 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// The body's entry, of the internal convention (see [`Masm::enter_with`]):
     /// runs the frame passed as its argument.
     fn prologue(&mut self) {
+        self.m.enter_with(&[Reg::Frame]);
+        self.arg_guards();
         let m = &mut self.m;
-        m.enter_with(&[Reg::Frame]);
         // _Py_EnterRecursiveCallTstate: `recursion_remaining-- <= 0`, that
         // is, below zero after the decrement.
         let slow = m.new_label();
@@ -380,6 +384,31 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         m.branch(Cond::Eq, ok);
         m.mov_imm(Reg::Tmp0, 0);
         m.leave();
+    }
+
+    /// The checks of the argument types the code is specialised on,
+    /// before anything happened to the frame: a call with another type
+    /// leaves it to `control::arg_guard_failed` (which runs it in the
+    /// interpreter, or in code compiled again without the specialisation).
+    fn arg_guards(&mut self) {
+        let failed = self.m.new_label();
+        let guards: Vec<(u32, u64)> =
+            self.ctx.arg_types.iter().enumerate().filter_map(|(i, t)| t.map(|t| (i as u32, t))).collect();
+        if guards.is_empty() {
+            return;
+        }
+        for (local, ty) in guards {
+            self.m.load(Reg::Tmp0, self.slot_mem(local));
+            self.guard_type(Reg::Tmp0, ty, failed);
+        }
+        let state = self.ctx.state as u64;
+        self.slow_path(move |g| {
+            g.m.bind(failed);
+            g.m.leave_to(
+                control::arg_guard_failed as *const () as usize,
+                &[Arg::Reg(Reg::Tstate), Arg::Reg(Reg::Frame), Arg::Imm(state)],
+            );
+        });
     }
 
     /// The address of the code's warm-up counter (`CodeState::warmup`).

@@ -259,12 +259,14 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
     }
 
-    /// The exact type of an operand, if known at compile time.
+    /// The exact type of an operand, if known at compile time: a
+    /// constant's, or a parameter's the code is specialised on.
     pub(super) fn known_type(&self, v: Val) -> Option<u64> {
         match v.deferred {
             // SAFETY: as in `const_int`.
             Some(Deferred::Const(addr)) => Some(unsafe { ffi::Py_TYPE(addr as *mut ffi::PyObject) } as u64),
-            _ => None,
+            Some(Deferred::Local(i)) => self.ctx.arg_types.get(i as usize).copied().flatten(),
+            None => None,
         }
     }
 }
