@@ -89,6 +89,10 @@ pub static COMPILE_FAILURES: ByReason = ByReason::new();
 pub static SIDE_EXITS: ByReason = ByReason::new();
 pub static SIDE_EXITS_BY_OPCODE: ByReason = ByReason::new();
 pub static INVALIDATIONS: ByReason = ByReason::new();
+/// LOAD_GLOBAL sites whose namespaces changed while the entry they read
+/// still held the name: counted by native code, reported among the
+/// invalidations.
+pub static GLOBALS_CHANGED: Counter = Counter::new();
 /// Functions compiled again, by reason.
 pub static RECOMPILES: ByReason = ByReason::new();
 
@@ -135,6 +139,15 @@ pub struct Snapshot {
     pub by_reason: Vec<(&'static str, BTreeMap<String, u64>)>,
 }
 
+/// The invalidations by reason, native code's counter included.
+fn invalidations() -> BTreeMap<String, u64> {
+    let mut map = INVALIDATIONS.snapshot();
+    if GLOBALS_CHANGED.get() > 0 {
+        map.insert("globals changed, global still valid".into(), GLOBALS_CHANGED.get());
+    }
+    map
+}
+
 pub fn snapshot() -> Snapshot {
     Snapshot {
         counters: vec![
@@ -154,7 +167,7 @@ pub fn snapshot() -> Snapshot {
             ("compile_failures", COMPILE_FAILURES.snapshot()),
             ("side_exits", SIDE_EXITS.snapshot()),
             ("side_exits_by_opcode", SIDE_EXITS_BY_OPCODE.snapshot()),
-            ("invalidations", INVALIDATIONS.snapshot()),
+            ("invalidations", invalidations()),
             ("recompiles", RECOMPILES.snapshot()),
             ("cache_misses", CACHE_MISSES.snapshot()),
         ],
@@ -174,6 +187,7 @@ pub fn reset() {
         &COMPILED,
         &CODE_BYTES,
         &COMPILE_NS,
+        &GLOBALS_CHANGED,
     ] {
         c.reset();
     }

@@ -1,6 +1,7 @@
 """stats(), reset_stats(), the readable report."""
 
 import diojit
+from conftest import run_code
 
 DOCUMENTED_KEYS = {
     "enabled",
@@ -116,3 +117,33 @@ def test_format_stats_lists_reasons():
     assert lines[i].split()[-1] == "4"
     assert "unsupported opcode" in lines[i + 1] and lines[i + 1].split()[-1] == "3"
     assert "too big" in lines[i + 2]
+
+
+def test_invalidations_by_reason_without_recompiles():
+    out = run_code(
+        """
+        import diojit
+        diojit.enable(threshold=1)
+        counter = 0
+        LIMIT = 10
+
+        def bump(n):
+            global counter
+            for i in range(n):
+                counter += 1          # stores a global in the hot loop...
+                if counter > LIMIT:   # ...whose neighbours are then reread
+                    counter = 0
+            return counter
+
+        bump(1000)
+        s = diojit.stats()
+        print(s["invalidations"].get("globals changed, global still valid", 0) > 500)
+        print(s["recompiles"])
+        del LIMIT        # the name moves to another entry: the next read refills
+        LIMIT = 20
+        print(bump(30))
+        print(diojit.stats()["invalidations"].get("global rebound or deleted", 0) >= 1)
+        """
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:4] == ["True", "{}", "19", "True"]

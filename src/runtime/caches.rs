@@ -148,7 +148,11 @@ impl Cache {
     /// refilled too often to be worth caching.
     fn slot_for(&mut self, key: u64) -> Option<&mut Entry> {
         let i = match self.entries.iter().position(|e| e.guard == key) {
-            Some(i) => i,
+            Some(i) => {
+                // Same owner type, but what the entry pointed at moved.
+                stats::INVALIDATIONS.bump("attribute entry stale");
+                i
+            }
             None => match self.entries.iter().position(|e| e.guard == NEVER) {
                 Some(i) => i,
                 None => {
@@ -277,7 +281,13 @@ pub unsafe extern "C" fn load_global_cached(
         // SAFETY: the caller's contract; the cache is this site's.
         unsafe { revalidate_builtin(&mut (*cache).entries[0], frame, sp, oparg) }
     });
-    if !revalidated {
+    if revalidated {
+        stats::INVALIDATIONS.bump("globals changed, builtin still valid");
+    } else {
+        // SAFETY: the cache is this site's.
+        if unsafe { (*cache).entries[0].guard } != NEVER {
+            stats::INVALIDATIONS.bump("global rebound or deleted");
+        }
         // SAFETY: forwarded.
         let status = unsafe { names::load_global_op(tstate, frame, sp, oparg) };
         if status != 0 {

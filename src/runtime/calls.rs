@@ -2,6 +2,7 @@
 
 use super::{new_ref, op_helper, Obj, Sp};
 use crate::cpython::api;
+use crate::stats;
 use crate::cpython::layout::{InterpreterFrame, MethodObject, ThreadState};
 use pyo3::ffi;
 use std::os::raw::c_int;
@@ -103,6 +104,9 @@ pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
         let state = crate::profile::get(code as *mut crate::cpython::layout::CodeObject);
         match state.as_ref().filter(|s| s.frame_entry != 0) {
             Some(s) => {
+                if !cache.code.is_null() {
+                    stats::INVALIDATIONS.bump("call site callee changed");
+                }
                 let old = std::mem::replace(&mut cache.code, new_ref(code));
                 cache.entry_slot = std::ptr::addr_of!(s.frame_entry);
                 if !old.is_null() {

@@ -133,6 +133,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.dict_entry(name, miss);
         // The value stands for the tags as they are now.
         let m = &mut self.m;
+        m.mov_imm(Reg::Tmp2, crate::stats::GLOBALS_CHANGED.address());
+        m.incref(Reg::Tmp2); // `inc qword [counter]`
         m.mov_imm(Reg::Tmp2, cache);
         m.store(Mem::new(Reg::Tmp2, VERSIONS_AT + V_VALUE), Reg::Tmp0);
         for (namespace, field) in [(F_GLOBALS, V_GLOBALS), (F_BUILTINS, V_BUILTINS)] {
