@@ -175,6 +175,12 @@ pub trait Masm {
     fn leave_to(&mut self, target: usize, args: &[Arg]);
     /// Calls the function at `target` in this code; result in [`Reg::RET`].
     fn call_label(&mut self, target: Label, args: &[Arg]);
+    /// Returns from a routine entered by [`Masm::call_label`] that saved
+    /// nothing.
+    fn ret(&mut self);
+    /// Jumps to the C function `target` with `args`, which returns to our
+    /// caller (a tail call from a routine that saved nothing).
+    fn jump_to(&mut self, target: usize, args: &[Arg]);
     /// Compares the machine stack pointer with `b` (for `Below` etc.).
     fn cmp_sp(&mut self, b: Operand);
     /// Calls the C function at `target`; the result is in [`Reg::RET`].

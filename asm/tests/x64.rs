@@ -113,6 +113,15 @@ fn tail_call_restores_then_jumps() {
 }
 
 #[test]
+fn routines_return_and_tail_jump_without_restoring() {
+    assert_eq!(text(|m| m.ret()), ["ret"]);
+    assert_eq!(
+        text(|m| m.jump_to(0x4000, &[Arg::Reg(Reg::Tmp1)])),
+        ["mov rdi,r10", "mov r11,0x4000", "jmp r11"]
+    );
+}
+
+#[test]
 fn moves_loads_and_stores() {
     assert_eq!(
         text(|m| {

@@ -71,6 +71,19 @@ def fill_free_list(n):
     return s, sum(again), len(again)
 
 
+def release_many(n):
+    # Floats dying one by one in compiled code (list stores, local
+    # rebinding), more than the free list holds, then allocated again.
+    vals = [i * 0.5 + 0.125 for i in range(n)]
+    for i in range(n):
+        vals[i] = None
+    x = 0.0
+    for i in range(n):
+        x = i * 0.25 + x
+    again = [i * 1.5 for i in range(n)]
+    return x, sum(again), vals.count(None)
+
+
 def make_floats(n):
     return [((i * 1.5) + 0.25) * 2.0 for i in range(n)]
 
@@ -100,6 +113,7 @@ def main():
     print(subclasses())
     print(counts(100))
     print(fill_free_list(500))
+    print(release_many(400))
     print(traced())
 
 

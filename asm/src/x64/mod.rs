@@ -282,6 +282,19 @@ impl Masm for X64Masm {
         );
     }
 
+    fn ret(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; ret);
+    }
+
+    fn jump_to(&mut self, target: usize, args: &[Arg]) {
+        self.set_args(args);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11, QWORD target as i64
+            ; jmp r11
+        );
+    }
+
     fn call_label(&mut self, target: Label, args: &[Arg]) {
         self.set_args(args);
         let l = self.label(target);

@@ -226,7 +226,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     fn emit_releases(&mut self) {
         for (dealloc, back) in std::mem::take(&mut self.releases) {
             self.m.bind(dealloc);
-            self.m.call(api::_Py_Dealloc as *const () as usize, &[Arg::Reg(Reg::Tmp1)]);
+            self.dealloc(Reg::Tmp1);
             self.m.jump(back);
         }
     }

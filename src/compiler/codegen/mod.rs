@@ -167,9 +167,8 @@ pub struct Unsupported(pub String);
 
 /// Out-of-line code, emitted after the body.
 enum Cold {
-    /// `_Py_Dealloc(obj)` for a count that reached zero, then back. With
-    /// `float`, an exact float goes back to the float free list inline.
-    Dealloc { label: Label, back: Label, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore, float: bool },
+    /// `_Py_Dealloc(obj)` for a count that reached zero, then back.
+    Dealloc { label: Label, back: Label, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore },
     /// Handle a set eval breaker at `unit`, then continue at `back`.
     Breaker { label: Label, back: Label, unit: u32, err_depth: u32, resume: u32, depth: u32 },
     /// Leave native code before the instruction starting at `resume`.
@@ -228,6 +227,8 @@ struct Gen<'a, M: Masm> {
     raise_exit: Label,
     /// The body's entry (see `prologue`).
     body: Label,
+    /// The code's deallocation routine (see `dealloc`).
+    dealloc_routine: Label,
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
     kwnames: Option<usize>,
@@ -263,6 +264,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     let raise_exit = m.new_label();
     let resume_exit = m.new_label();
     let body = m.new_label();
+    let dealloc_routine = m.new_label();
     let mut g = Gen {
         m,
         ctx,
@@ -274,6 +276,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         cur_index: 0,
         raise_exit,
         body,
+        dealloc_routine,
         resume_exit,
         kwnames: None,
         runs_code: false,
@@ -304,6 +307,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     let cold_start = g.m.offset() as u32;
     g.emit_cold();
     let entries = ctx.entry.as_ref().map(|info| g.call_entries(info, body));
+    g.emit_dealloc();
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
     Ok(Generated { bytes, map: g.map, cold_start, entries, caches: g.caches, call_caches: g.call_caches })
 }
@@ -512,20 +516,24 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 
     fn decref_out_of_line(&mut self, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore) {
-        self.decref_dealloc(obj, unit, last, restore, false);
-    }
-
-    /// `decref_restoring` of an object that is probably an exact float.
-    fn decref_float(&mut self, obj: Reg, unit: u32, restore: Restore) {
-        self.runs_code = true;
-        self.decref_dealloc(obj, unit, None, restore, true);
-    }
-
-    fn decref_dealloc(&mut self, obj: Reg, unit: u32, last: Option<LastRelease>, restore: Restore, float: bool) {
         let (label, back) = (self.m.new_label(), self.m.new_label());
         self.m.decref_branch_zero(obj, label);
         self.m.bind(back);
-        self.cold.push(Cold::Dealloc { label, back, obj, unit, last, restore, float });
+        self.cold.push(Cold::Dealloc { label, back, obj, unit, last, restore });
+    }
+
+    /// `_Py_Dealloc(obj)`, through the code's deallocation routine (see
+    /// `numbers::emit_dealloc`) when there is one. Clobbers what a C call
+    /// does.
+    fn dealloc(&mut self, obj: Reg) {
+        if self.ctx.float_free_list.is_none() {
+            return self.m.call(api::_Py_Dealloc as *const () as usize, &[Arg::Reg(obj)]);
+        }
+        if obj != Reg::Tmp1 {
+            self.m.mov(Reg::Tmp1, obj);
+        }
+        let routine = self.dealloc_routine;
+        self.m.call_label(routine, &[]);
     }
 
     /// Calls an instruction helper with the interpreter's view of the
@@ -1072,14 +1080,10 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         // Stubs may add stubs (a breaker's tracing check), hence the loop.
         while let Some(stub) = self.cold.pop() {
             match stub {
-                Cold::Dealloc { label, back, obj, unit, last, restore, float } => {
+                Cold::Dealloc { label, back, obj, unit, last, restore } => {
                     self.m.bind(label);
-                    if float {
-                        // Nothing runs and no register but Tmp1/Tmp2 changes.
-                        self.free_float(obj, back);
-                    }
                     self.set_ip(unit);
-                    self.m.call(api::_Py_Dealloc as *const () as usize, &[Arg::Reg(obj)]);
+                    self.dealloc(obj);
                     if let Some(LastRelease { op, next, after }) = last {
                         self.tracing_check(op, next, after);
                     }

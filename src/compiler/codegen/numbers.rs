@@ -246,24 +246,27 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.bind(done);
     }
 
-    /// The deallocation of `obj`, whose count reached zero, if it is an
-    /// exact float and the free list has room (`_PyFloat_ExactDealloc`):
-    /// it goes on the list and execution continues at `back`. Otherwise
-    /// falls through. Clobbers `Tmp1` and `Tmp2`.
-    pub(super) fn free_float(&mut self, obj: Reg, back: Label) {
+    /// The code's deallocation routine, if any code called it: the object
+    /// whose count reached zero in `Tmp1` goes back to the float free
+    /// list if it is an exact float and the list has room, as
+    /// `_PyFloat_ExactDealloc` does; anything else to `_Py_Dealloc`.
+    /// Called like a C function of no arguments (clobbering no more).
+    pub(super) fn emit_dealloc(&mut self) {
         let Some(list) = self.ctx.float_free_list else { return };
-        debug_assert!(!matches!(obj, Reg::Tmp1 | Reg::Tmp2));
         let other = self.m.new_label();
-        self.guard_type(obj, self.ctx.types.float, other);
+        let routine = self.dealloc_routine;
+        self.m.bind(routine);
+        self.guard_type(Reg::Tmp1, self.ctx.types.float, other);
         self.m.mov_imm(Reg::Tmp2, list.head as u64);
         self.m.cmp_i32_mem(Mem::new(Reg::Tmp2, numfree_disp(&list)), list.max);
         self.m.branch(Cond::Ge, other);
         self.m.add_i32_mem(Mem::new(Reg::Tmp2, numfree_disp(&list)), 1);
-        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, 0));
-        self.m.store(Mem::new(obj, OB_TYPE), Reg::Tmp1);
-        self.m.store(Mem::new(Reg::Tmp2, 0), obj);
-        self.m.jump(back);
+        self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp2, 0));
+        self.m.store(Mem::new(Reg::Tmp1, OB_TYPE), Reg::Tmp0);
+        self.m.store(Mem::new(Reg::Tmp2, 0), Reg::Tmp1);
+        self.m.ret();
         self.m.bind(other);
+        self.m.jump_to(crate::cpython::api::_Py_Dealloc as *const () as usize, &[Arg::Reg(Reg::Tmp1)]);
     }
 
     /// Loads a float operand (a float, or a compact int converted exactly)
@@ -416,7 +419,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let restore = Restore { reload: Some((Reg::Tmp0, result)), forget_int: true };
         for (v, reg) in [(a, Reg::Saved0), (b, Reg::Saved1)] {
             if v.owned() && floats {
-                self.decref_float(reg, instr.unit, restore);
+                self.decref_restoring(reg, instr.unit, restore);
             } else if v.owned() {
                 self.decref_restoring(reg, instr.unit, restore);
             }
@@ -453,7 +456,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 let result = self.stack(d - 2);
                 let restore = Restore { reload: Some((Reg::Tmp0, result)), forget_int: true };
                 let other_reg = if reg == Reg::Saved0 { Reg::Saved1 } else { Reg::Saved0 };
-                self.decref_float(other_reg, instr.unit, restore);
+                self.decref_restoring(other_reg, instr.unit, restore);
             }
             self.m.jump(done);
             self.m.bind(next);
