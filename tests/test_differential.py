@@ -1,9 +1,12 @@
 """Differential tests: each program in tests/differential/ must behave
 exactly the same with and without the JIT.
 
-Every program runs twice in a fresh interpreter: plainly, and with
-``DIOJIT=1 DIOJIT_THRESHOLD=1`` (every function compiled at its first call).
-Standard output, standard error and the exit status must be identical.
+Every program runs three times in a fresh interpreter: plainly, with
+``DIOJIT=1 DIOJIT_THRESHOLD=1`` (every function compiled at its first call),
+and with ``DIOJIT=1`` alone (functions compiled once hot, after the
+interpreter has specialised them, so that the compiler also uses what the
+interpreter's specialised instructions recorded). Standard output,
+standard error and the exit status must be identical.
 The programs run in parallel, once per session, the first time a test
 needs them; each program is its own test, so a failure names it.
 
@@ -32,6 +35,7 @@ PROGRAMS = sorted(CORPUS.glob("[0-9][0-9][0-9]_*.py"))
 TIMEOUT = 60
 WORKERS = max(2, min(8, 2 * (os.cpu_count() or 1)))
 JIT_ENV = {"DIOJIT": "1", "DIOJIT_THRESHOLD": "1"}
+HOT_ENV = {"DIOJIT": "1"}
 
 sys.path.insert(0, str(HERE))
 import differential_opcodes  # noqa: E402
@@ -73,8 +77,8 @@ def run(args, extra_env=None):
     return Outcome(p.returncode, _text(p.stdout), _text(p.stderr))
 
 
-def run_both(program):
-    return run([program]), run([program], JIT_ENV)
+def run_all(program):
+    return run([program]), run([program], JIT_ENV), run([program], HOT_ENV)
 
 
 def in_parallel(fn, items):
@@ -93,8 +97,8 @@ def _selected_programs(session):
 
 @pytest.fixture(scope="session")
 def outcomes(request):
-    """Both runs of every selected program, computed once in parallel."""
-    return in_parallel(run_both, _selected_programs(request.session))
+    """The runs of every selected program, computed once in parallel."""
+    return in_parallel(run_all, _selected_programs(request.session))
 
 
 def _describe(outcome):
@@ -104,9 +108,9 @@ def _describe(outcome):
     return str(status)
 
 
-def _diff(name, plain, jit):
+def _diff(name, plain, jit, how):
     lines = list(difflib.unified_diff(
-        plain.splitlines(), jit.splitlines(), "%s without JIT" % name, "%s with JIT" % name, lineterm=""))
+        plain.splitlines(), jit.splitlines(), "%s without JIT" % name, "%s with JIT (%s)" % (name, how), lineterm=""))
     if len(lines) > 120:
         lines = lines[:120] + ["... (%d more lines)" % (len(lines) - 120)]
     return "\n".join(lines)
@@ -118,15 +122,16 @@ def test_corpus_size():
 
 @pytest.mark.parametrize("program", [p.name for p in PROGRAMS], ids=[p.stem for p in PROGRAMS])
 def test_same_behaviour(program, outcomes):
-    plain, jit = outcomes[CORPUS / program]
+    plain, *jits = outcomes[CORPUS / program]
     assert plain.status != "timeout", "%s timed out without the JIT" % program
     problems = []
-    if plain.status != jit.status:
-        problems.append("exit status: %s without JIT, %s with JIT" % (_describe(plain), _describe(jit)))
-    if plain.stdout != jit.stdout:
-        problems.append(_diff("stdout", plain.stdout, jit.stdout))
-    if plain.stderr != jit.stderr:
-        problems.append(_diff("stderr", plain.stderr, jit.stderr))
+    for how, jit in zip(["threshold 1", "default threshold"], jits):
+        if plain.status != jit.status:
+            problems.append("exit status: %s without JIT, %s with JIT (%s)" % (_describe(plain), _describe(jit), how))
+        if plain.stdout != jit.stdout:
+            problems.append(_diff("stdout", plain.stdout, jit.stdout, how))
+        if plain.stderr != jit.stderr:
+            problems.append(_diff("stderr", plain.stderr, jit.stderr, how))
     if problems:
         pytest.fail("%s behaves differently under the JIT:\n%s" % (program, "\n".join(problems)), pytrace=False)
 

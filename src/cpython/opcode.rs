@@ -267,6 +267,20 @@ impl Op {
 /// The base opcode of a byte in the adaptive (quickened) bytecode: base
 /// opcodes map to themselves, specialised forms to the opcode they
 /// specialise (`_PyOpcode_Deopt`, which is not exported).
+/// Specialised forms of 3.11 instructions whose inline caches the
+/// compiler reads (Include/opcode.h, with the layouts of
+/// Include/internal/pycore_code.h: `_PyAttrCache` is counter,
+/// version[2], index; `_PyLoadMethodCache` is counter, type_version[2],
+/// dict_offset, keys_version[2], descr[4]).
+pub mod specialised {
+    pub const LOAD_ATTR_INSTANCE_VALUE: u8 = 40;
+    pub const LOAD_ATTR_SLOT: u8 = 42;
+    pub const LOAD_METHOD_NO_DICT: u8 = 59;
+    pub const LOAD_METHOD_WITH_VALUES: u8 = 63;
+    pub const STORE_ATTR_INSTANCE_VALUE: u8 = 154;
+    pub const STORE_ATTR_SLOT: u8 = 158;
+}
+
 pub fn deoptimize(byte: u8) -> Option<Op> {
     if let Some(op) = Op::from_u8(byte) {
         return Some(op);

@@ -8,6 +8,7 @@
 use super::{Gen, Val};
 use crate::compiler::bytecode::Instr;
 use crate::cpython::layout::{DictKeysObject, DictObject, ModuleObject};
+use crate::cpython::opcode::specialised;
 use crate::runtime::caches::{self, kind, Cache, CachedHelper, Entry, GlobalVersions, CLASS_KEY, ENTRIES, NO_KEYS, WRAPPED_CALLABLE};
 use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
@@ -28,6 +29,7 @@ const V_VALUE: i32 = offset_of!(GlobalVersions, value) as i32;
 const MA_VERSION: i32 = offset_of!(DictObject, ma_version_tag) as i32;
 const MA_KEYS: i32 = offset_of!(DictObject, ma_keys) as i32;
 const DK_NENTRIES: i32 = offset_of!(DictKeysObject, dk_nentries) as i32;
+const DK_VERSION: i32 = offset_of!(DictKeysObject, dk_version) as i32;
 const MD_DICT: i32 = offset_of!(ModuleObject, md_dict) as i32;
 const TP_VERSION: i32 = offset_of!(ffi::PyTypeObject, tp_version_tag) as i32;
 const HT_CACHED_KEYS: i32 = offset_of!(ffi::PyHeapTypeObject, ht_cached_keys) as i32;
@@ -263,6 +265,106 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.dict_entry(name, miss);
     }
 
+    /// Branches to `miss` unless the type of the object in `obj` (left in
+    /// `Tmp1`) has the version tag `version`.
+    fn type_version_check(&mut self, obj: Reg, version: u32, miss: Label) {
+        self.m.load(Reg::Tmp1, Mem::new(obj, OB_TYPE));
+        self.m.cmp_i32_mem(Mem::new(Reg::Tmp1, TP_VERSION), version as i32);
+        self.m.branch(Cond::Ne, miss);
+    }
+
+    /// The path the interpreter's specialised LOAD_ATTR took, checked as it
+    /// checks it: for `LOAD_ATTR_INSTANCE_VALUE` and `LOAD_ATTR_SLOT`, the
+    /// attribute (borrowed) in `Tmp0` at `got`, the owner in `Saved0`.
+    /// Anything else falls through to the generic cache.
+    fn load_attr_quickened(&mut self, instr: &Instr, owner: Val, got: Label) {
+        let (op, cache) = self.quickened(instr);
+        let version = cache_u32(&cache, 1);
+        if version == 0 || !matches!(op, specialised::LOAD_ATTR_INSTANCE_VALUE | specialised::LOAD_ATTR_SLOT) {
+            return;
+        }
+        let generic = self.m.new_label();
+        self.load_val(owner, Reg::Saved0);
+        self.type_version_check(Reg::Saved0, version, generic);
+        if op == specialised::LOAD_ATTR_INSTANCE_VALUE {
+            self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
+            self.m.test(Reg::Tmp1);
+            self.m.branch(Cond::Eq, generic);
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp1, 8 * cache[3] as i32));
+        } else {
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Saved0, cache[3] as i32));
+        }
+        self.m.test(Reg::Tmp0);
+        self.m.branch(Cond::Ne, got);
+        self.m.bind(generic);
+    }
+
+    /// The same for LOAD_METHOD: for `LOAD_METHOD_WITH_VALUES` (no
+    /// instance dict, the shared keys without the name) and
+    /// `LOAD_METHOD_NO_DICT`, the method (borrowed: the class holds it
+    /// while its version stands) in `Tmp0` at `method`.
+    fn load_method_quickened(&mut self, instr: &Instr, owner: Val, method: Label) {
+        let (op, cache) = self.quickened(instr);
+        let version = cache_u32(&cache, 1);
+        if version == 0 || !matches!(op, specialised::LOAD_METHOD_WITH_VALUES | specialised::LOAD_METHOD_NO_DICT) {
+            return;
+        }
+        let generic = self.m.new_label();
+        self.load_val(owner, Reg::Saved0);
+        self.type_version_check(Reg::Saved0, version, generic);
+        if op == specialised::LOAD_METHOD_WITH_VALUES {
+            self.m.cmp_mem_imm(Mem::new(Reg::Saved0, MANAGED_DICT), 0);
+            self.m.branch(Cond::Ne, generic);
+            self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp1, HT_CACHED_KEYS));
+            self.m.cmp_i32_mem(Mem::new(Reg::Tmp1, DK_VERSION), cache_u32(&cache, 4) as i32);
+            self.m.branch(Cond::Ne, generic);
+        }
+        self.m.mov_imm(Reg::Tmp0, cache_u64(&cache, 6));
+        self.m.jump(method);
+        self.m.bind(generic);
+    }
+
+    /// The path the interpreter's specialised STORE_ATTR took, as it
+    /// checks it: `STORE_ATTR_INSTANCE_VALUE` replacing a value (a first
+    /// value, which joins the insertion order, takes the generic path) and
+    /// `STORE_ATTR_SLOT`; done at `done`. Anything else falls through.
+    fn store_attr_quickened(&mut self, instr: &Instr, value: Val, owner: Val, done: Label) {
+        let (op, cache) = self.quickened(instr);
+        let version = cache_u32(&cache, 1);
+        if version == 0 || !matches!(op, specialised::STORE_ATTR_INSTANCE_VALUE | specialised::STORE_ATTR_SLOT) {
+            return;
+        }
+        let generic = self.m.new_label();
+        self.load_val(owner, Reg::Saved0);
+        self.type_version_check(Reg::Saved0, version, generic);
+        let slot = if op == specialised::STORE_ATTR_INSTANCE_VALUE {
+            self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
+            self.m.test(Reg::Tmp1);
+            self.m.branch(Cond::Eq, generic);
+            Mem::new(Reg::Tmp1, 8 * cache[3] as i32)
+        } else {
+            Mem::new(Reg::Saved0, cache[3] as i32)
+        };
+        self.m.load(Reg::Saved1, slot);
+        let no_old = self.m.new_label();
+        if op == specialised::STORE_ATTR_INSTANCE_VALUE {
+            self.m.test(Reg::Saved1);
+            self.m.branch(Cond::Eq, generic);
+        }
+        // The value's reference moves in; the old one and the owner go.
+        self.load_owned(value, Reg::Tmp0);
+        self.m.store(slot, Reg::Tmp0);
+        if op == specialised::STORE_ATTR_SLOT {
+            self.m.test(Reg::Saved1);
+            self.m.branch(Cond::Eq, no_old);
+        }
+        self.decref(Reg::Saved1, instr.unit);
+        self.m.bind(no_old);
+        self.release_val(owner, Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        self.m.bind(generic);
+    }
+
     /// LOAD_ATTR.
     pub(super) fn load_attr(&mut self, instr: &Instr, d: u32) {
         let cache = self.new_cache();
@@ -273,6 +375,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let done = self.m.new_label();
         let (in_dict, lookup) = (self.m.new_label(), self.m.new_label());
         let [owner] = self.operands::<1>(d);
+        self.load_attr_quickened(instr, owner, got);
         self.find_entry(cache, owner, true, miss);
         // Instance values: the value set; or, if this instance's dict is
         // materialised, a lookup in it.
@@ -386,6 +489,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let method_in_tmp0 = self.m.new_label();
         let attr = self.m.new_label();
         let [owner] = self.operands::<1>(d);
+        self.load_method_quickened(instr, owner, method_in_tmp0);
         self.find_entry(cache, owner, true, miss);
         let next = self.m.new_label();
         self.when_kind(kind::METHOD_VALUES, next);
@@ -455,6 +559,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         // SAFETY: as in `load_global`.
         let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg) } as u64;
         let [value, owner] = self.operands::<2>(d);
+        self.store_attr_quickened(instr, value, owner, done);
         self.find_entry(cache, owner, false, miss);
         self.when_kind(kind::VALUES, dict);
         // The inline values: the value's reference moves in; the old one
@@ -524,4 +629,14 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.cached_miss(instr, caches::store_attr_cached, cache, d, d - 2);
         self.m.bind(done);
     }
+}
+
+/// The little-endian 32-bit value at `units[at..at + 2]` of an inline cache.
+fn cache_u32(units: &[u16], at: usize) -> u32 {
+    units.get(at..at + 2).map_or(0, |u| u[0] as u32 | (u[1] as u32) << 16)
+}
+
+/// The little-endian 64-bit value at `units[at..at + 4]` of an inline cache.
+fn cache_u64(units: &[u16], at: usize) -> u64 {
+    units.get(at..at + 4).map_or(0, |u| u.iter().rev().fold(0, |acc, &w| acc << 16 | w as u64))
 }

@@ -347,6 +347,20 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         first.wrapping_add(2 * unit as u64)
     }
 
+    /// The interpreter's specialised form of `instr` (what it quickened it
+    /// to before this compilation, a free profile) and its inline cache
+    /// units, as they are now.
+    fn quickened(&self, instr: &Instr) -> (u8, Vec<u16>) {
+        // SAFETY: the adaptive bytecode holds the instruction's opcode
+        // unit and its inline caches; the GIL is held while compiling.
+        unsafe {
+            let first = CodeObject::first_instr(self.ctx.code) as *const u16;
+            let op = *first.add(instr.unit as usize) as u8;
+            let caches = instr.op.caches() as usize;
+            (op, std::slice::from_raw_parts(first.add(instr.unit as usize + 1), caches).to_vec())
+        }
+    }
+
     /// `frame->prev_instr = &code[unit]`: the instruction now running.
     /// Uses `Tmp2`, which never holds a value across instructions (it
     /// cannot be a call argument), so that values in the other registers
