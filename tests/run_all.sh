@@ -16,7 +16,9 @@ step "cargo test"
 cargo test --workspace --quiet
 step "pytest"
 "$PYO3_PYTHON" -m pytest tests -q
-step "CPython regression subset under the JIT"
+step "CPython regression subset under the JIT (every function compiled at its first call)"
 "$PYO3_PYTHON" tests/cpython/run_regrtest.py
+step "CPython regression subset under the JIT (default threshold: compiled after the interpreter specialised them)"
+"$PYO3_PYTHON" tests/cpython/run_regrtest.py --threshold 100
 step "benchmark smoke run (tiny scale, one round, no timing checks)"
 "$PYO3_PYTHON" -m bench --smoke --json "$(mktemp -d)/bench-smoke.json"
