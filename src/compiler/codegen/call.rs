@@ -32,6 +32,19 @@ const ARGUMENTS_OFFSET: u64 = 1 << 63;
 /// release of each argument).
 const MAX_DIRECT_ARGS: u32 = 6;
 
+/// Where a call's paths end.
+struct Ends {
+    /// The call's lowest stack slot, which receives the result.
+    base: u32,
+    /// The error exit once the call consumed its stack.
+    err: Label,
+    /// Where a Python callee's result (in `Saved1`) is pushed.
+    py_result: Label,
+    /// After the call's eval-breaker check (which a Python callee's own
+    /// entry made).
+    checked: Label,
+}
+
 impl<'a, M: Masm + 'a> Gen<'a, M> {
     pub(super) fn call(&mut self, instr: &Instr, d: u32) {
         let kwnames = self.kwnames.take().unwrap_or(0);
@@ -45,6 +58,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             let (slow, method) = (self.m.new_label(), self.m.new_label());
             let (c_result, py_result) = (self.m.new_label(), self.m.new_label());
             let base = d - n - 2; // NULL or the method, then the callable or self
+            let err = self.error(after);
+            let ends = Ends { base, err, py_result, checked };
             let paths = if self.known_null(base) {
                 vec![(base + 1, n)]
             } else {
@@ -57,19 +72,12 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 if k == 1 {
                     self.m.bind(method);
                 }
-                self.direct_call(instr, func, nargs, cache_addr, slow, py_result);
+                self.direct_call(instr, func, nargs, cache_addr, slow, &ends);
                 self.m.jump(c_result);
             }
-            // The result replaces the lowest slot; NULL is an error there.
-            // A Python callee's frame checked the eval breaker on entry, as
-            // the interpreter's inlined calls do: no check after it.
-            let err = self.error(after);
             for (result, next) in [(py_result, checked), (c_result, done)] {
                 self.m.bind(result);
-                self.m.store(self.stack(base), Reg::Saved1);
-                self.m.test(Reg::Saved1);
-                self.m.branch(Cond::Eq, err);
-                self.m.jump(next);
+                self.push_result(&ends, next);
             }
             self.m.bind(slow);
         }
@@ -79,19 +87,29 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.bind(checked);
     }
 
+    /// Replaces the call's lowest slot with the result in `Saved1` (NULL is
+    /// an error there), then continues at `next`.
+    fn push_result(&mut self, ends: &Ends, next: Label) {
+        self.m.store(self.stack(ends.base), Reg::Saved1);
+        self.m.test(Reg::Saved1);
+        self.m.branch(Cond::Eq, ends.err);
+        self.m.jump(next);
+    }
+
     /// Calls the callable in stack slot `func` with the `nargs` values
     /// above it as arguments — a compiled Python function through its
     /// frame entry (which takes over the references), another one through
     /// its vectorcall, the site's cached C callable through its stub — and
     /// releases it and them; the result (or NULL) is left in `Saved1`,
-    /// after a Python function at `py_result`, else at the end. Branches to
-    /// `slow`, with nothing done, for any other callable.
-    fn direct_call(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64, slow: Label, py_result: Label) {
+    /// after a Python function at `ends.py_result`, else at the end.
+    /// Branches to `slow`, with nothing done, for any other callable.
+    fn direct_call(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64, slow: Label, ends: &Ends) {
+        let py_result = ends.py_result;
         self.runs_code = true;
         let c_callable = self.m.new_label();
         let args = Arg::Addr(self.stack(func + 1));
         self.m.load(Reg::Saved0, self.stack(func));
-        self.self_call(instr, func, nargs, py_result);
+        self.self_call(instr, func, nargs, ends);
         self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(ffi::PyFunction_Type) as u64);
         self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Saved0, OB_TYPE)));
         self.m.branch(Cond::Ne, c_callable);
@@ -142,10 +160,10 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// If the callable in `Saved0` (stack slot `func`) is the function
     /// running this frame, called with as many arguments as it has
     /// parameters: pushes its frame and runs the body directly (see
-    /// `frames`), leaving the result in `Saved1` at `py_result`. Otherwise,
-    /// or if the call needs what the frame entry leaves to the stock call,
-    /// falls through with nothing done.
-    fn self_call(&mut self, instr: &Instr, func: u32, nargs: u32, py_result: Label) {
+    /// `frames`), and pushes the result. Otherwise, or if the call needs
+    /// what the frame entry leaves to the stock call, falls through with
+    /// nothing done.
+    fn self_call(&mut self, instr: &Instr, func: u32, nargs: u32, ends: &Ends) {
         let Some(info) = self.ctx.entry.as_ref().filter(|info| info.argcount == nargs) else { return };
         let other = self.m.new_label();
         self.m.cmp(Reg::Saved0, Operand::Mem(Mem::new(Reg::Frame, F_FUNC)));
@@ -160,12 +178,18 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.set_ip(instr.unit);
         self.push_frame(info, Reg::Saved1, other);
         self.init_frame(info, Reg::Saved1, Reg::Saved0, Args::Stack(func + 1), Caller::Itself);
-        let body = self.body;
+        // Arguments known to have the types the code is specialised on
+        // skip the entry's checks.
+        let typed = (0..nargs).all(|i| match self.ctx.arg_types.get(i as usize).copied().flatten() {
+            Some(t) => self.stack_types.get((func + 1 + i) as usize).copied().flatten() == Some(t),
+            None => true,
+        });
+        let body = if typed { self.body_checked } else { self.body };
         self.m.call_label(body, &[Arg::Reg(Reg::Saved1)]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.pushed_frame(info, Reg::Saved0);
         self.clear_frame(info, Reg::Saved0, Caller::Itself, Self::release_slot);
-        self.m.jump(py_result);
+        self.push_result(ends, ends.checked);
         self.m.bind(other);
     }
 

@@ -122,7 +122,9 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
 
     /// Clears the finished (and unlinked) frame at `frame` and pops it.
     /// `release` drops a slot's reference (`true`: the slot may be NULL).
-    /// Clobbers every register but `frame`, `Saved1` and the pinned ones.
+    /// The case of a frame object goes out of line in the body, and past
+    /// a jump elsewhere. Clobbers every register but `frame`, `Saved1` and
+    /// the pinned ones.
     pub(super) fn clear_frame(&mut self, info: &EntryInfo, frame: Reg, caller: Caller, release: fn(&mut Self, Mem, bool)) {
         let fr = |d: i32| Mem::new(frame, d);
         let (slow, pop) = (self.m.new_label(), self.m.new_label());
@@ -145,17 +147,24 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
         self.m.bind(pop);
         self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), frame);
-        let done = self.m.new_label();
-        self.m.jump(done);
         // A frame object outlives the call or is being dropped with it:
         // `_PyFrame_Clear` (the frame owning its code first).
-        self.m.bind(slow);
-        if caller == Caller::Itself {
-            self.m.load(Reg::Tmp1, fr(F_CODE));
-            self.m.incref(Reg::Tmp1);
+        let clear_slow = move |g: &mut Self| {
+            g.m.bind(slow);
+            if caller == Caller::Itself {
+                g.m.load(Reg::Tmp1, Mem::new(frame, F_CODE));
+                g.m.incref(Reg::Tmp1);
+            }
+            g.m.call(frames::clear_with_frame_object as *const () as usize, &[Arg::Reg(Reg::Tstate), Arg::Reg(frame)]);
+            g.m.jump(pop);
+        };
+        if self.in_body {
+            self.slow_path(clear_slow);
+        } else {
+            let done = self.m.new_label();
+            self.m.jump(done);
+            clear_slow(self);
+            self.m.bind(done);
         }
-        self.m.call(frames::clear_with_frame_object as *const () as usize, &[Arg::Reg(Reg::Tstate), Arg::Reg(frame)]);
-        self.m.jump(pop);
-        self.m.bind(done);
     }
 }

@@ -225,8 +225,10 @@ struct Gen<'a, M: Masm> {
     cur_unit: u32,
     cur_index: usize,
     raise_exit: Label,
-    /// The body's entry (see `prologue`).
+    /// The body's entry (see `prologue`), and its entry for callers that
+    /// know the arguments have the types the code is specialised on.
     body: Label,
+    body_checked: Label,
     /// The code's deallocation routine (see `dealloc`).
     dealloc_routine: Label,
     resume_exit: Label,
@@ -255,6 +257,14 @@ struct Gen<'a, M: Masm> {
     out_of_line: Vec<(u32, OutOfLine<'a, M>)>,
     /// Stack depths (bits) known to hold NULL here (see `track_nulls`).
     nulls: u64,
+    /// Emitting the body (whose slow paths can go out of line), not the
+    /// entries after it.
+    in_body: bool,
+    /// The exact type of each stack slot's value, where known here (see
+    /// `track_types`).
+    stack_types: Vec<Option<u64>>,
+    /// The type of the value the current instruction pushes, if known.
+    result_type: Option<u64>,
 }
 
 /// Generates native code for an analysed code object.
@@ -264,6 +274,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     let raise_exit = m.new_label();
     let resume_exit = m.new_label();
     let body = m.new_label();
+    let body_checked = m.new_label();
     let dealloc_routine = m.new_label();
     let mut g = Gen {
         m,
@@ -276,6 +287,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         cur_index: 0,
         raise_exit,
         body,
+        body_checked,
         dealloc_routine,
         resume_exit,
         kwnames: None,
@@ -290,9 +302,11 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         copy: None,
         joins: vec![false; flow.instrs.len()],
         nulls: 0,
+        in_body: true,
+        stack_types: vec![None; flow.max_depth as usize + 2],
+        result_type: None,
     };
     g.c_entry(body);
-    g.m.bind(body);
     g.prologue();
     for i in 0..flow.instrs.len() {
         if g.fused_pop_jump == Some(i) {
@@ -306,6 +320,7 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     }
     let cold_start = g.m.offset() as u32;
     g.emit_cold();
+    g.in_body = false;
     let entries = ctx.entry.as_ref().map(|info| g.call_entries(info, body));
     g.emit_dealloc();
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
@@ -373,8 +388,18 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// The body's entry, of the internal convention (see [`Masm::enter_with`]):
     /// runs the frame passed as its argument.
     fn prologue(&mut self) {
+        let (body, checked, rest) = (self.body, self.body_checked, self.m.new_label());
+        if self.ctx.arg_types.iter().any(Option::is_some) {
+            self.m.bind(body);
+            self.m.enter_with(&[Reg::Frame]);
+            self.arg_guards();
+            self.m.jump(rest);
+        } else {
+            self.m.bind(body);
+        }
+        self.m.bind(checked);
         self.m.enter_with(&[Reg::Frame]);
-        self.arg_guards();
+        self.m.bind(rest);
         let m = &mut self.m;
         // _Py_EnterRecursiveCallTstate: `recursion_remaining-- <= 0`, that
         // is, below zero after the decrement.
@@ -412,9 +437,6 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let failed = self.m.new_label();
         let guards: Vec<(u32, u64)> =
             self.ctx.arg_types.iter().enumerate().filter_map(|(i, t)| t.map(|t| (i as u32, t))).collect();
-        if guards.is_empty() {
-            return;
-        }
         for (local, ty) in guards {
             self.m.load(Reg::Tmp0, self.slot_mem(local));
             self.guard_type(Reg::Tmp0, ty, failed);
@@ -616,7 +638,9 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         if self.flow.is_target[i] || self.joins[i] {
             self.copy = None;
             self.nulls = 0;
+            self.stack_types.iter_mut().for_each(|t| *t = None);
         }
+        self.result_type = None;
         self.m.bind(label);
         self.runs_code = false;
         self.cur_unit = instr.unit;
@@ -859,6 +883,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             self.pending.clear();
         }
         self.track_nulls(&instr, d, after);
+        self.track_types(&instr, d, after);
         Ok(())
     }
 
@@ -867,6 +892,26 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// below `min(d, after) - 1` (they pop at most one value or push at
     /// most one); any other forgets everything.
     fn track_nulls(&mut self, instr: &Instr, d: u32, after: u32) {
+        let (keeps, floor) = Self::untouched_below(instr, d, after);
+        self.nulls = match (keeps, floor) {
+            (false, _) => 0,
+            (true, 64..) => self.nulls,
+            (true, _) => self.nulls & ((1u64 << floor) - 1),
+        };
+        let pushed_null = match instr.op {
+            Op::PUSH_NULL => Some(d),
+            Op::LOAD_GLOBAL if instr.oparg & 1 != 0 => Some(d),
+            _ => None,
+        };
+        if let Some(k) = pushed_null.filter(|&k| k < 64) {
+            self.nulls |= 1 << k;
+        }
+    }
+
+    /// Whether `instr` (run at depth `d`, leaving `after` values) leaves
+    /// every slot below the returned depth as it was: true for the
+    /// instructions that pop at most one value or push at most one.
+    fn untouched_below(instr: &Instr, d: u32, after: u32) -> (bool, u32) {
         use Op::*;
         let keeps = matches!(
             instr.op,
@@ -875,19 +920,21 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 | COMPARE_OP | BINARY_SUBSCR | IS_OP | CONTAINS_OP | UNARY_NEGATIVE | UNARY_POSITIVE
                 | UNARY_INVERT | UNARY_NOT | CALL | BUILD_TUPLE | BUILD_LIST
         );
-        let floor = d.min(after).saturating_sub(1);
-        self.nulls = match (keeps, floor) {
-            (false, _) => 0,
-            (true, 64..) => self.nulls,
-            (true, _) => self.nulls & ((1u64 << floor) - 1),
-        };
-        let pushed_null = match instr.op {
-            PUSH_NULL => Some(d),
-            LOAD_GLOBAL if instr.oparg & 1 != 0 => Some(d),
-            _ => None,
-        };
-        if let Some(k) = pushed_null.filter(|&k| k < 64) {
-            self.nulls |= 1 << k;
+        (keeps, d.min(after).saturating_sub(1))
+    }
+
+    /// Keeps `stack_types` true after `instr`, as `track_nulls` does
+    /// `nulls`, with the type of the value it pushed if known.
+    fn track_types(&mut self, instr: &Instr, d: u32, after: u32) {
+        let (keeps, floor) = Self::untouched_below(instr, d, after);
+        let from = if keeps { floor as usize } else { 0 };
+        for t in self.stack_types.iter_mut().skip(from) {
+            *t = None;
+        }
+        if let (Some(ty), Some(slot)) = (self.result_type.take(), (after as usize).checked_sub(1)) {
+            if keeps && slot >= from {
+                self.stack_types[slot] = Some(ty);
+            }
         }
     }
 

@@ -129,12 +129,17 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         // Both facts are read before anything is emitted.
         let (a_int, b_int) = (self.int_in_reg(a), self.int_in_reg(b));
         // The one a register still holds first, before that is forgotten.
+        // An int constant on the right is an immediate everywhere: no
+        // register holds it.
+        let b_const = self.const_int(b).is_some();
         if self.place_of(b).and_then(|p| self.copy_of(p)).is_some() {
             self.load_val(b, Reg::Saved1);
             self.load_val(a, Reg::Saved0);
         } else {
             self.load_val(a, Reg::Saved0);
-            self.load_val(b, Reg::Saved1);
+            if !b_const {
+                self.load_val(b, Reg::Saved1);
+            }
         }
         if a_int {
             self.int_from_reg(Reg::Saved0, Reg::Tmp0, not_ints, big);
@@ -305,6 +310,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         };
         let (floats, slow, big, cont) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
         let [a, b] = self.operands::<2>(d);
+        self.result_type = self.arith_result_type(op, a, b);
         let err = self.error_with(d, &[a, b]);
         // int <op> int
         let divides = matches!(op, Arith::FloorDiv | Arith::Mod | Arith::TrueDiv);
@@ -400,27 +406,33 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         });
     }
 
+    /// The exact type of `a <op> b` whenever it has a result, if the
+    /// operands' types say: ints give an int (a float for `/`), ints and
+    /// floats mixed give a float.
+    fn arith_result_type(&self, op: Arith, a: Val, b: Val) -> Option<u64> {
+        let (int, float) = (self.ctx.types.int, self.ctx.types.float);
+        let (ta, tb) = (self.known_type(a)?, self.known_type(b)?);
+        let number = |t: u64| t == int || t == float;
+        match op {
+            _ if ta == int && tb == int => Some(if op == Arith::TrueDiv { float } else { int }),
+            Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv | Arith::FloorDiv | Arith::Mod
+                if number(ta) && number(tb) =>
+            {
+                Some(float)
+            }
+            _ => None,
+        }
+    }
+
     /// Pushes the result in `Tmp0` in place of the operands `a` and `b`,
     /// releasing them; a deallocation puts back the result in `Tmp0` and
     /// forgets the int value.
     fn binary_result(&mut self, instr: &Instr, d: u32, a: Val, b: Val) {
-        self.push_result(instr, d, a, b, false);
-    }
-
-    /// The same for operands that are probably floats: their deallocation
-    /// returns them to the float free list inline.
-    fn binary_result_floats(&mut self, instr: &Instr, d: u32, a: Val, b: Val) {
-        self.push_result(instr, d, a, b, true);
-    }
-
-    fn push_result(&mut self, instr: &Instr, d: u32, a: Val, b: Val, floats: bool) {
         let result = self.stack(d - 2);
         self.m.store(result, Reg::Tmp0);
         let restore = Restore { reload: Some((Reg::Tmp0, result)), forget_int: true };
         for (v, reg) in [(a, Reg::Saved0), (b, Reg::Saved1)] {
-            if v.owned() && floats {
-                self.decref_restoring(reg, instr.unit, restore);
-            } else if v.owned() {
+            if v.owned() {
                 self.decref_restoring(reg, instr.unit, restore);
             }
         }
@@ -463,7 +475,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
         self.m.bind(allocate);
         self.box_float(instr.unit, err);
-        self.binary_result_floats(instr, d, a, b);
+        self.binary_result(instr, d, a, b);
         self.m.bind(done);
     }
 

@@ -69,11 +69,15 @@ pub(super) const INT_REG: Reg = Reg::Tmp3;
 pub(super) const INT_UNKNOWN: i32 = i32::MIN;
 
 /// An operand an instruction consumes: its stack depth, and where its
-/// value is (`None`: in its stack slot, an owned reference).
+/// value is (`None`: in its stack slot, an owned reference), and for a
+/// value in its slot, its exact type if known when the instruction
+/// started (out-of-line paths are emitted later, when the tracked types
+/// have moved on).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Val {
     pub depth: u32,
     pub deferred: Option<Deferred>,
+    pub slot_type: Option<u64>,
 }
 
 impl Val {
@@ -120,7 +124,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             let depth = depth - n + k as u32;
             let from_top = N - k; // 1 for the top
             let deferred = (from_top <= keep.len()).then(|| keep[keep.len() - from_top]);
-            Val { depth, deferred }
+            let slot_type = self.stack_types.get(depth as usize).copied().flatten().filter(|_| deferred.is_none());
+            Val { depth, deferred, slot_type }
         })
     }
 
@@ -129,6 +134,10 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.load_deferred(entry, Reg::Tmp0);
         self.m.incref(Reg::Tmp0);
         self.m.store(self.stack(depth), Reg::Tmp0);
+        let ty = self.known_type(Val { depth, deferred: Some(entry), slot_type: None });
+        if let Some(t) = self.stack_types.get_mut(depth as usize) {
+            *t = ty;
+        }
     }
 
     fn load_deferred(&mut self, entry: Deferred, dst: Reg) {
@@ -260,13 +269,14 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 
     /// The exact type of an operand, if known at compile time: a
-    /// constant's, or a parameter's the code is specialised on.
+    /// constant's, a parameter's the code is specialised on, or a value's
+    /// the stack slot is known to hold.
     pub(super) fn known_type(&self, v: Val) -> Option<u64> {
         match v.deferred {
             // SAFETY: as in `const_int`.
             Some(Deferred::Const(addr)) => Some(unsafe { ffi::Py_TYPE(addr as *mut ffi::PyObject) } as u64),
             Some(Deferred::Local(i)) => self.ctx.arg_types.get(i as usize).copied().flatten(),
-            None => None,
+            None => v.slot_type,
         }
     }
 }
