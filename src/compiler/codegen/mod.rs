@@ -908,19 +908,21 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
     }
 
-    /// Whether `instr` (run at depth `d`, leaving `after` values) leaves
-    /// every slot below the returned depth as it was: true for the
-    /// instructions that pop at most one value or push at most one.
+    /// Whether `instr` (run at depth `d`, leaving `after` values) is one of
+    /// the instructions known to touch only the values they pop and push,
+    /// and the depth below which it leaves every slot as it was.
     fn untouched_below(instr: &Instr, d: u32, after: u32) -> (bool, u32) {
         use Op::*;
-        let keeps = matches!(
-            instr.op,
-            NOP | RESUME | CACHE | EXTENDED_ARG | PRECALL | KW_NAMES | LOAD_FAST | LOAD_CONST | LOAD_GLOBAL
-                | PUSH_NULL | LOAD_ATTR | LOAD_METHOD | LOAD_DEREF | LOAD_CLOSURE | COPY | BINARY_OP
-                | COMPARE_OP | BINARY_SUBSCR | IS_OP | CONTAINS_OP | UNARY_NEGATIVE | UNARY_POSITIVE
-                | UNARY_INVERT | UNARY_NOT | CALL | BUILD_TUPLE | BUILD_LIST
-        );
-        (keeps, d.min(after).saturating_sub(1))
+        let pushes = match instr.op {
+            NOP | RESUME | CACHE | EXTENDED_ARG | PRECALL | KW_NAMES => 0,
+            LOAD_FAST | LOAD_CONST | PUSH_NULL | LOAD_ATTR | LOAD_DEREF | LOAD_CLOSURE | COPY | BINARY_OP
+            | COMPARE_OP | BINARY_SUBSCR | IS_OP | CONTAINS_OP | UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_INVERT
+            | UNARY_NOT | CALL | BUILD_TUPLE | BUILD_LIST => 1,
+            LOAD_GLOBAL => 1 + (instr.oparg & 1),
+            LOAD_METHOD => 2,
+            _ => return (false, 0),
+        };
+        (true, after.saturating_sub(pushes).min(d))
     }
 
     /// Keeps `stack_types` true after `instr`, as `track_nulls` does
