@@ -158,7 +158,7 @@ unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *
         if state.calls >= options::threshold() || state.has_loop {
             stats::HOT_FUNCTIONS.bump();
             // SAFETY: as above; the code object is the frame's.
-            unsafe { promote(state, tstate, (*frame).f_code) };
+            unsafe { promote(state, tstate, frame) };
         }
         state.tier == Tier::Compiled
     });
@@ -170,32 +170,35 @@ unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *
     })
 }
 
-/// Compiles a function that became hot.
-unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject) {
+/// Compiles a function that became hot (on a call, `frame`).
+unsafe fn promote(state: &mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame) {
     // SAFETY: forwarded from `on_cold_call`.
-    unsafe { compile_into(state, tstate, code) }
+    unsafe { compile_into(state, tstate, frame) }
 }
 
-/// Compiles `code` again, without what `state` now says not to
-/// specialise on, counted under `reason`. Frames running the code it
+/// Compiles the code of `frame` again, without what `state` now says not
+/// to specialise on, counted under `reason`. Frames running the code it
 /// replaces finish in it.
 ///
 /// # Safety
-/// GIL held; `state` is `code`'s, which is compiled.
-pub unsafe fn recompile(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject, reason: &str) {
+/// GIL held; `state` is the code's, which is compiled; a live frame.
+pub unsafe fn recompile(state: &mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame, reason: &str) {
     stats::RECOMPILES.bump(reason);
     // SAFETY: forwarded.
-    unsafe { compile_into(state, tstate, code) }
+    unsafe { compile_into(state, tstate, frame) }
 }
 
-/// Compiles `code` and makes the result its native code, retiring any
-/// earlier one; or leaves the code to the interpreter for good.
-unsafe fn compile_into(state: &mut CodeState, tstate: *mut ThreadState, code: *mut CodeObject) {
+/// Compiles the code of `frame` (whose globals show which names are
+/// globals) and makes the result its native code, retiring any earlier
+/// one; or leaves the code to the interpreter for good.
+unsafe fn compile_into(state: &mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame) {
     if let Some(old) = state.native.take() {
         state.retired.push(old);
     }
+    // SAFETY: a live frame (callers).
+    let (code, globals) = unsafe { ((*frame).f_code, (*frame).f_globals) };
     // SAFETY: forwarded from the callers.
-    match unsafe { compiler::compile(code, state, tstate) } {
+    match unsafe { compiler::compile(code, state, tstate, globals) } {
         Ok(native) => {
             stats::COMPILED.bump();
             stats::CODE_BYTES.add(native.unit.len as u64);

@@ -105,11 +105,18 @@ impl Fallback {
     }
 }
 
-/// Compiles `code`.
+/// Compiles `code`, which runs with the namespace `globals` (a hint of
+/// which names are globals; NULL if unknown).
 ///
 /// # Safety
-/// GIL held; `code` is a live code object and `state` its state.
-pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut ThreadState) -> Result<Native, Fallback> {
+/// GIL held; `code` is a live code object and `state` its state;
+/// `globals` NULL or a live object.
+pub unsafe fn compile(
+    code: *mut CodeObject,
+    state: *mut CodeState,
+    tstate: *mut ThreadState,
+    globals: *mut PyObject,
+) -> Result<Native, Fallback> {
     let started = Instant::now();
     // SAFETY: GIL held, live objects (caller).
     unsafe {
@@ -138,6 +145,7 @@ pub unsafe fn compile(code: *mut CodeObject, state: *mut CodeState, tstate: *mut
             small_ints: codegen::small_ints(),
             float_free_list: api::float_free_list(),
             arg_types: specialised_args(code, &*state, &flow),
+            globals,
             entry: crate::hook::eval_frame_slot()
                 .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
                 .map(|slot| codegen::EntryInfo {

@@ -135,12 +135,15 @@ pub struct Cache {
     /// Times an entry was (re)filled.
     pub refills: u64,
     pub versions: GlobalVersions,
+    /// LOAD_GLOBAL of a name that was a global when compiled: native code
+    /// checks the globals' tag only, so `versions` may hold globals only.
+    pub globals_only: bool,
 }
 
 impl Cache {
     pub fn new() -> Cache {
         let versions = GlobalVersions { globals: NEVER, builtins: NEVER, value: 0 };
-        Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0, versions }
+        Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0, versions, globals_only: false }
     }
 
     /// The entry to fill for `key`: the one already keyed so (now stale),
@@ -305,7 +308,8 @@ pub unsafe extern "C" fn load_global_cached(
             }
             let (globals, builtins) = ((*frame).f_globals, (*frame).f_builtins);
             cache.versions.globals = NEVER;
-            if ffi::PyDict_CheckExact(globals) != 0 && ffi::PyDict_CheckExact(builtins) != 0 {
+            let builtin = cache.entries[0].guard != 0;
+            if ffi::PyDict_CheckExact(globals) != 0 && ffi::PyDict_CheckExact(builtins) != 0 && !(builtin && cache.globals_only) {
                 cache.versions = GlobalVersions {
                     globals: (*(globals as *mut DictObject)).ma_version_tag,
                     builtins: (*(builtins as *mut DictObject)).ma_version_tag,

@@ -127,7 +127,7 @@ pub unsafe extern "C" fn arg_guard_failed(tstate: *mut ThreadState, frame: *mut 
             s.guard_exits += 1;
             if s.specialize_args && (s.guard_exits >= ARG_GUARD_EXITS || s.has_loop) {
                 s.specialize_args = false;
-                crate::hook::recompile(s, tstate, (*frame).f_code, "argument types changed");
+                crate::hook::recompile(s, tstate, frame, "argument types changed");
             }
             s.native.as_ref().map(|n| n.entry)
         }

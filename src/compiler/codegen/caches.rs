@@ -88,12 +88,16 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// value and the tags then become the cached ones; else the helper.
     pub(super) fn load_global(&mut self, instr: &Instr, d: u32) {
         let cache = self.new_cache();
+        let globals_only = self.name_is_global(instr.oparg >> 1);
+        // SAFETY: the cache was just made, and is not read yet.
+        unsafe { (*(cache as *mut Cache)).globals_only = globals_only };
         let push_null = instr.oparg & 1;
         let (fallback, got) = (self.m.new_label(), self.m.new_label());
         let versions = |field: i32| Mem::new(Reg::Tmp2, VERSIONS_AT + field);
+        let namespaces = [(F_GLOBALS, V_GLOBALS), (F_BUILTINS, V_BUILTINS)];
         let m = &mut self.m;
         m.mov_imm(Reg::Tmp2, cache);
-        for (namespace, field) in [(F_GLOBALS, V_GLOBALS), (F_BUILTINS, V_BUILTINS)] {
+        for &(namespace, field) in &namespaces[..if globals_only { 1 } else { 2 }] {
             m.load(Reg::Tmp0, Mem::new(Reg::Frame, namespace));
             m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, MA_VERSION));
             m.cmp(Reg::Tmp1, Operand::Mem(versions(field)));
@@ -109,13 +113,43 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let end = self.m.new_label();
         self.m.bind(end);
         let instr = *instr;
-        self.slow_path(move |g| g.load_global_entry(&instr, d, cache, (fallback, got, end)));
+        self.slow_path(move |g| g.load_global_entry(&instr, d, cache, globals_only, (fallback, got, end)));
+    }
+
+    /// Whether name `i` of the code is a key of the globals it was running
+    /// with when compiled.
+    fn name_is_global(&self, i: u32) -> bool {
+        let globals = self.ctx.globals;
+        // SAFETY: GIL held while compiling; the globals dict is live (its
+        // frame is running) and the name a str of the code object, whose
+        // hash and equality run no Python code.
+        unsafe {
+            if globals.is_null() || ffi::PyDict_CheckExact(globals) == 0 {
+                return false;
+            }
+            let name = crate::runtime::name_of(self.ctx.code, i);
+            match ffi::PyDict_Contains(globals, name) {
+                1 => true,
+                0 => false,
+                _ => {
+                    ffi::PyErr_Clear();
+                    false
+                }
+            }
+        }
     }
 
     /// LOAD_GLOBAL's out-of-line paths, from `fallback`: the dict entry,
     /// back to `got` with the value in `Tmp0`, or the helper, back to
     /// `end`.
-    fn load_global_entry(&mut self, instr: &Instr, d: u32, cache: u64, (fallback, got, end): (Label, Label, Label)) {
+    fn load_global_entry(
+        &mut self,
+        instr: &Instr,
+        d: u32,
+        cache: u64,
+        globals_only: bool,
+        (fallback, got, end): (Label, Label, Label),
+    ) {
         // SAFETY: the code object (and its names) outlives its native code.
         let name = unsafe { crate::runtime::name_of(self.ctx.code, instr.oparg >> 1) } as u64;
         let (miss, in_dict) = (self.m.new_label(), self.m.new_label());
@@ -133,8 +167,14 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         m.bind(in_dict);
         self.exact_dict(miss);
         self.dict_entry(name, miss);
-        // The value stands for the tags as they are now.
+        // The value stands for the tags as they are now (for a site that
+        // checks the globals only, if the name is a global).
         let m = &mut self.m;
+        if globals_only {
+            m.mov_imm(Reg::Tmp2, cache + ENTRIES_AT as u64);
+            m.cmp_mem_imm(Mem::new(Reg::Tmp2, C_GUARD), 0);
+            m.branch(Cond::Ne, got);
+        }
         m.mov_imm(Reg::Tmp2, crate::stats::GLOBALS_CHANGED.address());
         m.incref(Reg::Tmp2); // `inc qword [counter]`
         m.mov_imm(Reg::Tmp2, cache);

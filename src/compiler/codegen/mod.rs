@@ -140,6 +140,9 @@ pub struct Context {
     /// Per local, the exact type the code is specialised on, if any: a
     /// parameter never rebound, checked on entry (see `prologue`).
     pub arg_types: Vec<Option<u64>>,
+    /// The globals the code was running with when compiled (NULL if
+    /// unknown): names found there are read as globals first.
+    pub globals: *mut ffi::PyObject,
     /// Emit a vectorcall entry (for plain functions).
     pub entry: Option<EntryInfo>,
     /// Generator code: native code only resumes suspended frames.
@@ -412,21 +415,21 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         m.load(Reg::Tmp0, Mem::new(Reg::CFrame, C_CURRENT));
         m.store(frame(F_PREVIOUS), Reg::Tmp0);
         m.store(Mem::new(Reg::CFrame, C_CURRENT), Reg::Frame);
-        if self.ctx.generator {
-            self.resume_dispatch();
-        } else {
-            let body = self.labels[0];
-            self.m.jump(body);
-        }
         // Over the limit: CPython's check raises RecursionError (or lets the
         // call proceed if the limit was raised meanwhile).
-        let m = &mut self.m;
-        m.bind(slow);
-        m.call(api::_Py_CheckRecursiveCall as *const () as usize, &[Arg::Reg(Reg::Tstate), Arg::Imm(c"".as_ptr() as u64)]);
-        m.cmp_i32(Reg::Tmp0, 0);
-        m.branch(Cond::Eq, ok);
-        m.mov_imm(Reg::Tmp0, 0);
-        m.leave();
+        self.slow_path(move |g| {
+            let m = &mut g.m;
+            m.bind(slow);
+            m.call(api::_Py_CheckRecursiveCall as *const () as usize, &[Arg::Reg(Reg::Tstate), Arg::Imm(c"".as_ptr() as u64)]);
+            m.cmp_i32(Reg::Tmp0, 0);
+            m.branch(Cond::Eq, ok);
+            m.mov_imm(Reg::Tmp0, 0);
+            m.leave();
+        });
+        if self.ctx.generator {
+            self.resume_dispatch();
+        }
+        // Otherwise the first instruction follows.
     }
 
     /// The checks of the argument types the code is specialised on,
