@@ -4,6 +4,12 @@
 //! instruction's `*_cached` helper, which runs it generically and refills
 //! the cache. The rules that make each check sufficient are in
 //! `runtime::caches`.
+//!
+//! LOAD_GLOBAL first compares the namespaces' version tags with those the
+//! cached value was read under (only the globals' for a name that was a
+//! global when compiled). Attribute and method accesses the interpreter
+//! had specialised before compilation first take the interpreter's own
+//! path, read from its inline cache and checked exactly as it checks it.
 
 use super::{Gen, Val};
 use crate::compiler::bytecode::Instr;
@@ -305,12 +311,61 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.dict_entry(name, miss);
     }
 
-    /// Branches to `miss` unless the type of the object in `obj` (left in
-    /// `Tmp1`) has the version tag `version`.
-    fn type_version_check(&mut self, obj: Reg, version: u32, miss: Label) {
-        self.m.load(Reg::Tmp1, Mem::new(obj, OB_TYPE));
+    /// When the interpreter had specialised `instr` to one of `forms`
+    /// before this compilation: loads `owner` into `Saved0` and checks its
+    /// type's version (the type left in `Tmp1`) against the one recorded,
+    /// branching to the returned label (the generic path, to be bound by
+    /// the caller) if it differs; with the form and its inline cache.
+    fn quickened_owner(&mut self, instr: &Instr, owner: Val, forms: &[u8]) -> Option<(u8, Vec<u16>, Label)> {
+        let (op, cache) = self.quickened(instr);
+        let version = cache_u32(&cache, 1);
+        if version == 0 || !forms.contains(&op) {
+            return None;
+        }
+        let generic = self.m.new_label();
+        self.load_val(owner, Reg::Saved0);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, OB_TYPE));
         self.m.cmp_i32_mem(Mem::new(Reg::Tmp1, TP_VERSION), version as i32);
-        self.m.branch(Cond::Ne, miss);
+        self.m.branch(Cond::Ne, generic);
+        Some((op, cache, generic))
+    }
+
+    /// The path the interpreter's specialised STORE_ATTR took, as it
+    /// checks it: `STORE_ATTR_INSTANCE_VALUE` replacing a value (a first
+    /// value, which joins the insertion order, takes the generic path) and
+    /// `STORE_ATTR_SLOT`; done at `done`. Anything else falls through.
+    fn store_attr_quickened(&mut self, instr: &Instr, value: Val, owner: Val, done: Label) {
+        use specialised::{STORE_ATTR_INSTANCE_VALUE, STORE_ATTR_SLOT};
+        let Some((op, cache, generic)) = self.quickened_owner(instr, owner, &[STORE_ATTR_INSTANCE_VALUE, STORE_ATTR_SLOT])
+        else {
+            return;
+        };
+        let slot = if op == STORE_ATTR_INSTANCE_VALUE {
+            self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
+            self.m.test(Reg::Tmp1);
+            self.m.branch(Cond::Eq, generic);
+            Mem::new(Reg::Tmp1, 8 * cache[3] as i32)
+        } else {
+            Mem::new(Reg::Saved0, cache[3] as i32)
+        };
+        self.m.load(Reg::Saved1, slot);
+        let no_old = self.m.new_label();
+        if op == STORE_ATTR_INSTANCE_VALUE {
+            self.m.test(Reg::Saved1);
+            self.m.branch(Cond::Eq, generic);
+        }
+        // The value's reference moves in; the old one and the owner go.
+        self.load_owned(value, Reg::Tmp0);
+        self.m.store(slot, Reg::Tmp0);
+        if op == STORE_ATTR_SLOT {
+            self.m.test(Reg::Saved1);
+            self.m.branch(Cond::Eq, no_old);
+        }
+        self.decref(Reg::Saved1, instr.unit);
+        self.m.bind(no_old);
+        self.release_val(owner, Reg::Saved0, instr.unit);
+        self.m.jump(done);
+        self.m.bind(generic);
     }
 
     /// The path the interpreter's specialised LOAD_ATTR took, checked as it
@@ -318,15 +373,12 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// attribute (borrowed) in `Tmp0` at `got`, the owner in `Saved0`.
     /// Anything else falls through to the generic cache.
     fn load_attr_quickened(&mut self, instr: &Instr, owner: Val, got: Label) {
-        let (op, cache) = self.quickened(instr);
-        let version = cache_u32(&cache, 1);
-        if version == 0 || !matches!(op, specialised::LOAD_ATTR_INSTANCE_VALUE | specialised::LOAD_ATTR_SLOT) {
+        use specialised::{LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_SLOT};
+        let Some((op, cache, generic)) = self.quickened_owner(instr, owner, &[LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_SLOT])
+        else {
             return;
-        }
-        let generic = self.m.new_label();
-        self.load_val(owner, Reg::Saved0);
-        self.type_version_check(Reg::Saved0, version, generic);
-        if op == specialised::LOAD_ATTR_INSTANCE_VALUE {
+        };
+        if op == LOAD_ATTR_INSTANCE_VALUE {
             self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
             self.m.test(Reg::Tmp1);
             self.m.branch(Cond::Eq, generic);
@@ -344,15 +396,13 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// `LOAD_METHOD_NO_DICT`, the method (borrowed: the class holds it
     /// while its version stands) in `Tmp0` at `method`.
     fn load_method_quickened(&mut self, instr: &Instr, owner: Val, method: Label) {
-        let (op, cache) = self.quickened(instr);
-        let version = cache_u32(&cache, 1);
-        if version == 0 || !matches!(op, specialised::LOAD_METHOD_WITH_VALUES | specialised::LOAD_METHOD_NO_DICT) {
+        use specialised::{LOAD_METHOD_NO_DICT, LOAD_METHOD_WITH_VALUES};
+        let Some((op, cache, generic)) =
+            self.quickened_owner(instr, owner, &[LOAD_METHOD_WITH_VALUES, LOAD_METHOD_NO_DICT])
+        else {
             return;
-        }
-        let generic = self.m.new_label();
-        self.load_val(owner, Reg::Saved0);
-        self.type_version_check(Reg::Saved0, version, generic);
-        if op == specialised::LOAD_METHOD_WITH_VALUES {
+        };
+        if op == LOAD_METHOD_WITH_VALUES {
             self.m.cmp_mem_imm(Mem::new(Reg::Saved0, MANAGED_DICT), 0);
             self.m.branch(Cond::Ne, generic);
             self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp1, HT_CACHED_KEYS));
@@ -361,47 +411,6 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
         self.m.mov_imm(Reg::Tmp0, cache_u64(&cache, 6));
         self.m.jump(method);
-        self.m.bind(generic);
-    }
-
-    /// The path the interpreter's specialised STORE_ATTR took, as it
-    /// checks it: `STORE_ATTR_INSTANCE_VALUE` replacing a value (a first
-    /// value, which joins the insertion order, takes the generic path) and
-    /// `STORE_ATTR_SLOT`; done at `done`. Anything else falls through.
-    fn store_attr_quickened(&mut self, instr: &Instr, value: Val, owner: Val, done: Label) {
-        let (op, cache) = self.quickened(instr);
-        let version = cache_u32(&cache, 1);
-        if version == 0 || !matches!(op, specialised::STORE_ATTR_INSTANCE_VALUE | specialised::STORE_ATTR_SLOT) {
-            return;
-        }
-        let generic = self.m.new_label();
-        self.load_val(owner, Reg::Saved0);
-        self.type_version_check(Reg::Saved0, version, generic);
-        let slot = if op == specialised::STORE_ATTR_INSTANCE_VALUE {
-            self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, VALUES));
-            self.m.test(Reg::Tmp1);
-            self.m.branch(Cond::Eq, generic);
-            Mem::new(Reg::Tmp1, 8 * cache[3] as i32)
-        } else {
-            Mem::new(Reg::Saved0, cache[3] as i32)
-        };
-        self.m.load(Reg::Saved1, slot);
-        let no_old = self.m.new_label();
-        if op == specialised::STORE_ATTR_INSTANCE_VALUE {
-            self.m.test(Reg::Saved1);
-            self.m.branch(Cond::Eq, generic);
-        }
-        // The value's reference moves in; the old one and the owner go.
-        self.load_owned(value, Reg::Tmp0);
-        self.m.store(slot, Reg::Tmp0);
-        if op == specialised::STORE_ATTR_SLOT {
-            self.m.test(Reg::Saved1);
-            self.m.branch(Cond::Eq, no_old);
-        }
-        self.decref(Reg::Saved1, instr.unit);
-        self.m.bind(no_old);
-        self.release_val(owner, Reg::Saved0, instr.unit);
-        self.m.jump(done);
         self.m.bind(generic);
     }
 

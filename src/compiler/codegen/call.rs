@@ -1,7 +1,9 @@
-//! CALL: Python functions are called through their `vectorcall` slot
-//! straight from native code (for compiled functions that is their native
-//! entry, which pushes the callee's frame itself), and the C callable a
-//! warm site last called through the stub its `CallCache` holds (the
+//! CALL: the function running the frame, called with its own code and
+//! parameter count, gets its frame pushed here and its body run directly
+//! (see `frames`); other compiled functions are called through their
+//! frame entry (which pushes the callee's frame itself), other Python
+//! functions through their `vectorcall` slot, and the C callable a warm
+//! site last called through the stub its `CallCache` holds (the
 //! interpreter's specialised form). Everything else, and any call with
 //! keywords, goes through `runtime::calls::call`, which mirrors the
 //! interpreter's PRECALL/CALL forms and fills the cache.
@@ -188,22 +190,9 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.call_label(body, &[Arg::Reg(Reg::Saved1)]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.pushed_frame(info, Reg::Saved0);
-        self.clear_frame(info, Reg::Saved0, Caller::Itself, Self::release_slot);
+        self.clear_frame(info, Reg::Saved0, Caller::Itself);
         self.push_result(ends, ends.checked);
         self.m.bind(other);
-    }
-
-    /// Drops the reference in `slot` (`maybe_null`: if any), as the last
-    /// action of the current instruction's frame clearing.
-    fn release_slot(&mut self, slot: Mem, maybe_null: bool) {
-        let skip = self.m.new_label();
-        self.m.load(Reg::Tmp1, slot);
-        if maybe_null {
-            self.m.test(Reg::Tmp1);
-            self.m.branch(Cond::Eq, skip);
-        }
-        self.decref(Reg::Tmp1, self.cur_unit);
-        self.m.bind(skip);
     }
 
     /// Releases the callable (in `Saved0`) and the arguments above it.

@@ -94,7 +94,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.call_label(body, &[Arg::Reg(Reg::Frame)]);
         // The body returned (and unlinked the frame): clear it and pop it.
         self.m.mov(Reg::Saved1, Reg::Tmp0);
-        self.clear_frame(info, Reg::Frame, Caller::Any, Self::release);
+        self.clear_frame(info, Reg::Frame, Caller::Any);
         self.m.mov(Reg::Tmp0, Reg::Saved1);
         self.m.leave();
         self.evaluator_slow(evaluator, bail);
@@ -205,22 +205,6 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.load(Reg::Tmp0, Mem::new(Reg::Tstate, T_CFRAME));
         self.m.cmp_u8_mem(Mem::new(Reg::Tmp0, 0), 0);
         self.m.branch(Cond::Ne, bail);
-    }
-
-    /// `Py_XDECREF(*slot)` (or `Py_DECREF`) for frame clearing: the frame
-    /// is finished, so deallocation needs no `prev_instr`.
-    fn release(&mut self, slot: Mem, maybe_null: bool) {
-        let skip = self.m.new_label();
-        self.m.load(Reg::Tmp1, slot);
-        if maybe_null {
-            self.m.test(Reg::Tmp1);
-            self.m.branch(Cond::Eq, skip);
-        }
-        let (dealloc, back) = (self.m.new_label(), self.m.new_label());
-        self.m.decref_branch_zero(Reg::Tmp1, dealloc);
-        self.m.bind(back);
-        self.m.bind(skip);
-        self.releases.push((dealloc, back));
     }
 
     fn emit_releases(&mut self) {

@@ -74,6 +74,27 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.mov(new, Reg::Tmp0);
     }
 
+    /// `Py_XDECREF(*slot)` (`maybe_null`), or `Py_DECREF`, for frame
+    /// clearing: in the body, as the current instruction's; in an entry,
+    /// where no instruction runs, without `prev_instr`.
+    fn release_slot(&mut self, slot: Mem, maybe_null: bool) {
+        let skip = self.m.new_label();
+        self.m.load(Reg::Tmp1, slot);
+        if maybe_null {
+            self.m.test(Reg::Tmp1);
+            self.m.branch(Cond::Eq, skip);
+        }
+        if self.in_body {
+            self.decref(Reg::Tmp1, self.cur_unit);
+        } else {
+            let (dealloc, back) = (self.m.new_label(), self.m.new_label());
+            self.m.decref_branch_zero(Reg::Tmp1, dealloc);
+            self.m.bind(back);
+            self.releases.push((dealloc, back));
+        }
+        self.m.bind(skip);
+    }
+
     /// The address of the frame [`Gen::push_frame`] pushed last, in `dst`.
     pub(super) fn pushed_frame(&mut self, info: &EntryInfo, dst: Reg) {
         self.m.load(dst, Mem::new(Reg::Tstate, T_DATASTACK_TOP));
@@ -121,11 +142,11 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 
     /// Clears the finished (and unlinked) frame at `frame` and pops it.
-    /// `release` drops a slot's reference (`true`: the slot may be NULL).
     /// The case of a frame object goes out of line in the body, and past
     /// a jump elsewhere. Clobbers every register but `frame`, `Saved1` and
     /// the pinned ones.
-    pub(super) fn clear_frame(&mut self, info: &EntryInfo, frame: Reg, caller: Caller, release: fn(&mut Self, Mem, bool)) {
+    pub(super) fn clear_frame(&mut self, info: &EntryInfo, frame: Reg, caller: Caller) {
+        let release = Self::release_slot;
         let fr = |d: i32| Mem::new(frame, d);
         let (slow, pop) = (self.m.new_label(), self.m.new_label());
         self.m.load(Reg::Tmp0, fr(F_FRAME_OBJ));

@@ -4,9 +4,13 @@
 //! digit, so its value fits a machine word with room to spare and sums,
 //! differences and products cannot overflow 64 bits. Results are boxed as
 //! CPython boxes them: the cached small ints (-5..=256) are shared, other
-//! values come from `PyLong_FromLong` / `PyFloat_FromDouble`. Anything
-//! else (big ints, subclasses, other types, division by zero) takes the
-//! generic helper, which does exactly what the interpreter does.
+//! ints come from `PyLong_FromLong`, floats from the interpreter's float
+//! free list as `PyFloat_FromDouble` takes them (and a float temporary
+//! that only the operation references takes the result in place).
+//! Anything else (big ints, subclasses, other types, division by zero)
+//! takes the generic helper, which does exactly what the interpreter does.
+//! Operand types known at compile time (constants, specialised
+//! parameters, results of earlier arithmetic) are not checked again.
 
 use super::{Gen, Outcome, Place, Restore, Val, INT_REG, INT_UNKNOWN};
 use crate::compiler::bytecode::Instr;
