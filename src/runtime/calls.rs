@@ -15,10 +15,10 @@ pub const RESULT_POPPED: u32 = 1 << 31;
 /// shape) while the callable on the stack is `callable`; a builtin
 /// function bound to an object (`log.append`, `perm.pop`), which the
 /// cache must not keep alive, is known by its `PyMethodDef` instead and
-/// calls `def_stub`. A Python
-/// function: native code calls `entry`, the native vectorcall entry of
-/// `code`, for any function whose code is `code` (the entry re-checks
-/// everything else a call needs).
+/// calls `def_stub`. Python functions: for any function whose code is
+/// one of `callees`' (a site may call a few, as a method call on objects
+/// of several classes does), native code calls that code's frame entry
+/// (which re-checks everything else a call needs).
 #[repr(C)]
 pub struct CallCache {
     /// Strong references, so that the addresses cannot be reused by other
@@ -30,16 +30,32 @@ pub struct CallCache {
     /// data of their module, never freed), or NULL.
     pub def: *mut ffi::PyMethodDef,
     pub def_stub: Option<Stub>,
-    pub code: Obj,
-    /// Where `code`'s frame entry is (`CodeState::frame_entry`, see
-    /// `compiler::codegen::entry`), NULL if none.
-    pub entry_slot: *const usize,
+    pub callees: [Callee; CALLEES],
+    /// The entry of `callees` the next new callee replaces.
+    pub next_callee: usize,
     /// Calls of Python functions without native code seen here: after
     /// [`PY_MISSES`] of them the site stops looking.
     pub py_misses: u64,
     /// The calling code's warm-up counter (`CodeState::warmup`).
     pub warmup: *const i32,
 }
+
+/// A compiled Python callee of a call site.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct Callee {
+    /// A strong reference (NULL when empty): the code, its state and its
+    /// native code stay while cached.
+    pub code: Obj,
+    /// Where `code`'s frame entry is (`CodeState::frame_entry`, see
+    /// `compiler::codegen::entry`).
+    pub entry_slot: *const usize,
+}
+
+/// Python callees a call site remembers.
+pub const CALLEES: usize = 4;
+
+const NO_CALLEE: Callee = Callee { code: std::ptr::null_mut(), entry_slot: std::ptr::null() };
 
 /// See [`CallCache::py_misses`].
 const PY_MISSES: u64 = 1000;
@@ -51,8 +67,8 @@ impl CallCache {
             stub: None,
             def: std::ptr::null_mut(),
             def_stub: None,
-            code: std::ptr::null_mut(),
-            entry_slot: std::ptr::null(),
+            callees: [NO_CALLEE; CALLEES],
+            next_callee: 0,
             py_misses: 0,
             warmup,
         }
@@ -76,7 +92,7 @@ impl CallCache {
 
 impl Drop for CallCache {
     fn drop(&mut self) {
-        for o in [self.callable, self.code] {
+        for o in std::iter::once(self.callable).chain(self.callees.iter().map(|c| c.code)) {
             if !o.is_null() {
                 // SAFETY: caches die with their code's native code, which
                 // is freed with the code object, under the GIL.
@@ -104,13 +120,13 @@ pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
         let state = crate::profile::get(code as *mut crate::cpython::layout::CodeObject);
         match state.as_ref().filter(|s| s.frame_entry != 0) {
             Some(s) => {
-                if !cache.code.is_null() {
+                let i = cache.next_callee;
+                cache.next_callee = (i + 1) % CALLEES;
+                let entry = Callee { code: new_ref(code), entry_slot: std::ptr::addr_of!(s.frame_entry) };
+                let old = std::mem::replace(&mut cache.callees[i], entry);
+                if !old.code.is_null() {
                     stats::INVALIDATIONS.bump("call site callee changed");
-                }
-                let old = std::mem::replace(&mut cache.code, new_ref(code));
-                cache.entry_slot = std::ptr::addr_of!(s.frame_entry);
-                if !old.is_null() {
-                    ffi::Py_DECREF(old);
+                    ffi::Py_DECREF(old.code);
                 }
             }
             None => cache.py_misses += 1,

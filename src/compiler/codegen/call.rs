@@ -12,7 +12,7 @@ use super::frames::{Args, Caller, F_FUNC};
 use super::Gen;
 use crate::compiler::bytecode::Instr;
 use crate::cpython::opcode::Op;
-use crate::runtime::calls::{self, CallCache};
+use crate::runtime::calls::{self, CallCache, Callee, CALLEES};
 use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
@@ -24,8 +24,14 @@ const CACHE_STUB: i32 = offset_of!(CallCache, stub) as i32;
 const CACHE_DEF: i32 = offset_of!(CallCache, def) as i32;
 const CACHE_DEF_STUB: i32 = offset_of!(CallCache, def_stub) as i32;
 const CFUNC_DEF: i32 = offset_of!(ffi::PyCFunctionObject, m_ml) as i32;
-const CACHE_CODE: i32 = offset_of!(CallCache, code) as i32;
-const CACHE_ENTRY_SLOT: i32 = offset_of!(CallCache, entry_slot) as i32;
+const CACHE_CALLEES: i32 = offset_of!(CallCache, callees) as i32;
+const CALLEE_CODE: i32 = offset_of!(Callee, code) as i32;
+const CALLEE_SLOT: i32 = offset_of!(Callee, entry_slot) as i32;
+
+/// The offset of `field` of callee `i` in a call cache.
+fn callee_field(i: usize, field: i32) -> i32 {
+    CACHE_CALLEES + (i * std::mem::size_of::<Callee>()) as i32 + field
+}
 const FUNC_CODE: i32 = offset_of!(ffi::PyFunctionObject, func_code) as i32;
 /// `PY_VECTORCALL_ARGUMENTS_OFFSET`: the callee may use the slot before
 /// the arguments (CALL's stack always has one).
@@ -122,13 +128,28 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.set_ip(instr.unit); // (uses Tmp2)
         self.m.mov_imm(Reg::Tmp2, cache);
         self.m.load(Reg::Tmp1, Mem::new(Reg::Saved0, FUNC_CODE));
-        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CODE)));
-        self.m.branch(Cond::Ne, vectorcall);
+        // The first callee inline, the others out of line.
+        let (others, entry) = (self.m.new_label(), self.m.new_label());
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, callee_field(0, CALLEE_CODE))));
+        self.m.branch(Cond::Ne, others);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, callee_field(0, CALLEE_SLOT)));
+        self.m.bind(entry);
         // The frame entry (internal convention) clobbers Saved0 and Saved1.
-        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, CACHE_ENTRY_SLOT));
         self.m.call_indirect(Mem::new(Reg::Tmp1, 0), &[Arg::Reg(Reg::Saved0), args, Arg::Imm(nargs as u64)]);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.m.jump(py_result);
+        self.slow_path(move |g| {
+            g.m.bind(others);
+            for i in 1..CALLEES {
+                let next = g.m.new_label();
+                g.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, callee_field(i, CALLEE_CODE))));
+                g.m.branch(Cond::Ne, next);
+                g.m.load(Reg::Tmp1, Mem::new(Reg::Tmp2, callee_field(i, CALLEE_SLOT)));
+                g.m.jump(entry);
+                g.m.bind(next);
+            }
+            g.m.jump(vectorcall);
+        });
         // Any other: its vectorcall, once the site has tried caching it.
         self.m.bind(vectorcall);
         self.m.call(calls::cache_python_callee as *const () as usize, &[Arg::Imm(cache), Arg::Reg(Reg::Saved0)]);
