@@ -233,6 +233,9 @@ struct CallableCache {
     len: usize,
     isinstance: usize,
     list_append: usize,
+    /// `slot_tp_init`, the `tp_init` of classes whose `__init__` is
+    /// written in Python (static in typeobject.c: read off such a class).
+    slot_tp_init: usize,
 }
 
 static CALLABLE_CACHE: std::sync::OnceLock<CallableCache> = std::sync::OnceLock::new();
@@ -265,9 +268,82 @@ pub unsafe fn init() {
             len: lookup(builtins, c"len"),
             isinstance: lookup(builtins, c"isinstance"),
             list_append: lookup(list, c"append"),
+            slot_tp_init: python_init_slot(),
         });
         ffi::Py_DECREF(builtins);
     }
+}
+
+/// The `tp_init` of a class defined with an `__init__` in Python.
+///
+/// # Safety
+/// GIL held.
+unsafe fn python_init_slot() -> usize {
+    // SAFETY: GIL held; the probe class is released at once.
+    unsafe {
+        let code = c"class Probe:\n    def __init__(self):\n        pass\n";
+        let globals = ffi::PyDict_New();
+        if globals.is_null() {
+            ffi::PyErr_Clear();
+            return 0;
+        }
+        let builtins = ffi::PyEval_GetBuiltins();
+        let mut slot = 0;
+        if !builtins.is_null() && ffi::PyDict_SetItemString(globals, c"__builtins__".as_ptr(), builtins) == 0 {
+            let r = ffi::PyRun_String(code.as_ptr(), ffi::Py_file_input, globals, globals);
+            let probe = ffi::PyDict_GetItemString(globals, c"Probe".as_ptr());
+            if !r.is_null() && !probe.is_null() && ffi::PyType_Check(probe) != 0 {
+                slot = (*(probe as *mut ffi::PyTypeObject)).tp_init.map_or(0, |f| f as usize);
+            }
+            ffi::Py_XDECREF(r);
+        }
+        ffi::PyErr_Clear();
+        ffi::Py_DECREF(globals);
+        slot
+    }
+}
+
+/// The `__init__` function of class `callable` if calling the class is
+/// `type.__call__` making the instance with `object.__new__` and running
+/// that Python function on it (what CPython 3.12's
+/// CALL_ALLOC_AND_ENTER_INIT covers).
+///
+/// # Safety
+/// GIL held, a live object.
+unsafe fn python_init_of(callable: Obj) -> Option<Obj> {
+    // SAFETY: a live object; the lookup returns a borrowed reference the
+    // class keeps.
+    unsafe {
+        let cache = CALLABLE_CACHE.get()?;
+        if ffi::PyType_Check(callable) == 0 || cache.slot_tp_init == 0 {
+            return None;
+        }
+        let t = callable as *mut ffi::PyTypeObject;
+        let fits = ffi::Py_TYPE(callable) == std::ptr::addr_of_mut!(ffi::PyType_Type)
+            && (*t).tp_new.map(|f| f as usize) == ffi::PyBaseObject_Type.tp_new.map(|f| f as usize)
+            && (*t).tp_init.map(|f| f as usize) == Some(cache.slot_tp_init)
+            && (*t).tp_flags & ffi::Py_TPFLAGS_IS_ABSTRACT == 0;
+        if !fits {
+            return None;
+        }
+        let init = api::_PyType_Lookup(t, name_init());
+        (!init.is_null() && ffi::PyFunction_Check(init) != 0).then_some(init)
+    }
+}
+
+/// The empty tuple (a singleton that lives for good).
+fn empty_tuple() -> Obj {
+    static EMPTY: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    // SAFETY: GIL held (called from helpers); the reference is kept.
+    *EMPTY.get_or_init(|| unsafe { ffi::PyTuple_New(0) } as usize) as Obj
+}
+
+/// The interned name `__init__`.
+fn name_init() -> Obj {
+    static NAME: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    // SAFETY: GIL held (called from helpers); the interned str lives for
+    // good.
+    *NAME.get_or_init(|| unsafe { ffi::PyUnicode_InternFromString(c"__init__".as_ptr()) } as usize) as Obj
 }
 
 /// CALL's generic path: `PyObject_Vectorcall`.
@@ -364,6 +440,9 @@ unsafe fn stub_for(callable: Obj, args: *mut Obj, nargs: usize, is_meth: bool, p
             } else if callable == std::ptr::addr_of_mut!(ffi::PyLong_Type) as Obj {
                 return Some(stub_int_1);
             }
+        }
+        if !is_meth && python_init_of(callable).is_some() {
+            return Some(stub_init);
         }
         class_vectorcall(callable).map(|_| stub_class as Stub)
     }
@@ -543,6 +622,48 @@ stub! {
     /// counted as `_PyObject_MakeTpCall` counts it.
     fn stub_int_1(c, args, n) {
         counted(|| ffi::PyNumber_Long(*args))
+    }
+}
+
+stub! {
+    /// A class whose instances `object.__new__` allocates and an
+    /// `__init__` written in Python initialises: what `type.__call__`
+    /// does through `object_new` and `slot_tp_init`, without the argument
+    /// tuple; the instance is passed in the slot before the arguments (the
+    /// class's, put back after).
+    fn stub_init(c, args, n) {
+        let Some(init) = python_init_of(c) else { return deopt(c, args, n) };
+        let Some(new) = ffi::PyBaseObject_Type.tp_new else { return deopt(c, args, n) };
+        counted(|| {
+            // `object.__new__` sees no arguments: with `__init__` overridden
+            // it ignores them anyway.
+            let obj = new(c as *mut ffi::PyTypeObject, empty_tuple(), std::ptr::null_mut());
+            if obj.is_null() {
+                return std::ptr::null_mut();
+            }
+            let init = new_ref(init);
+            let slot = args.sub(1);
+            let class = *slot;
+            *slot = obj;
+            let res = ffi::PyObject_Vectorcall(init, slot, (n + 1) | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, std::ptr::null_mut());
+            *slot = class;
+            ffi::Py_DECREF(init);
+            if res.is_null() {
+                ffi::Py_DECREF(obj);
+                return std::ptr::null_mut();
+            }
+            if res != ffi::Py_None() {
+                let name = std::ffi::CStr::from_ptr((*ffi::Py_TYPE(res)).tp_name);
+                let msg = format!("__init__() should return None, not '{:.200}'", name.to_string_lossy());
+                let msg = std::ffi::CString::new(msg).unwrap_or_default();
+                ffi::PyErr_SetString(ffi::PyExc_TypeError, msg.as_ptr());
+                ffi::Py_DECREF(res);
+                ffi::Py_DECREF(obj);
+                return std::ptr::null_mut();
+            }
+            ffi::Py_DECREF(res);
+            obj
+        })
     }
 }
 
