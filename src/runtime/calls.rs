@@ -274,6 +274,11 @@ pub unsafe fn init() {
     }
 }
 
+/// The address of `list.append` (the method descriptor), once known.
+pub fn list_append_address() -> Option<usize> {
+    CALLABLE_CACHE.get().map(|c| c.list_append).filter(|&a| a != 0)
+}
+
 /// The `tp_init` of a class defined with an `__init__` in Python.
 ///
 /// # Safety

@@ -13,17 +13,21 @@ use super::Gen;
 use crate::compiler::bytecode::Instr;
 use crate::cpython::opcode::Op;
 use crate::runtime::calls::{self, CallCache, Callee, CALLEES};
-use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
+use crate::cpython::layout::ListObject;
+use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
 use pyo3::ffi;
 use std::mem::offset_of;
 
-use super::{OB_TYPE};
+use super::{singleton, OB_TYPE};
 const FUNC_VECTORCALL: i32 = offset_of!(ffi::PyFunctionObject, vectorcall) as i32;
 const CACHE_CALLABLE: i32 = offset_of!(CallCache, callable) as i32;
 const CACHE_STUB: i32 = offset_of!(CallCache, stub) as i32;
 const CACHE_DEF: i32 = offset_of!(CallCache, def) as i32;
 const CACHE_DEF_STUB: i32 = offset_of!(CallCache, def_stub) as i32;
 const CFUNC_DEF: i32 = offset_of!(ffi::PyCFunctionObject, m_ml) as i32;
+const LIST_SIZE: i32 = offset_of!(ListObject, ob_size) as i32;
+const LIST_ITEMS: i32 = offset_of!(ListObject, ob_item) as i32;
+const LIST_ALLOCATED: i32 = offset_of!(ListObject, allocated) as i32;
 const CACHE_CALLEES: i32 = offset_of!(CallCache, callees) as i32;
 const CALLEE_CODE: i32 = offset_of!(Callee, code) as i32;
 const CALLEE_SLOT: i32 = offset_of!(Callee, entry_slot) as i32;
@@ -164,6 +168,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.mov_imm(Reg::Tmp2, cache);
         self.m.cmp(Reg::Saved0, Operand::Mem(Mem::new(Reg::Tmp2, CACHE_CALLABLE)));
         self.m.branch(Cond::Ne, by_def);
+        let appended = self.list_append(instr, func, nargs, cache);
         self.m.call_indirect(Mem::new(Reg::Tmp2, CACHE_STUB), &c_args);
         self.m.jump(called);
         // A builtin bound to an object: known by its method definition.
@@ -178,6 +183,50 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.bind(called);
         self.m.mov(Reg::Saved1, Reg::Tmp0);
         self.release_call(instr, func, nargs);
+        if let Some(appended) = appended {
+            self.m.bind(appended);
+        }
+    }
+
+    /// `xs.append(x)` with its result discarded, at a site whose cached
+    /// callable (`Saved0`, compared) may be `list.append`: for an exact
+    /// list with room, the item's reference moves into it here (what the
+    /// interpreter's PRECALL_NO_KW_LIST_APPEND does), then the list and
+    /// the method are released and `None` is the result in `Saved1` at the
+    /// returned label. Anything else falls through to the stub, with
+    /// `Tmp2` still the cache.
+    fn list_append(&mut self, instr: &Instr, func: u32, nargs: u32, cache: u64) -> Option<Label> {
+        let append = calls::list_append_address()?;
+        let popped = self.flow.index_of(instr.next).is_some_and(|k| self.flow.instrs[k].op == Op::POP_TOP);
+        if nargs != 2 || !popped {
+            return None;
+        }
+        let (stub, appended) = (self.m.new_label(), self.m.new_label());
+        self.m.mov_imm(Reg::Tmp1, append as u64);
+        self.m.cmp(Reg::Saved0, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Ne, stub);
+        self.m.load(Reg::Tmp0, self.stack(func + 1));
+        self.m.mov_imm(Reg::Tmp1, self.ctx.types.list);
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, OB_TYPE)));
+        self.m.branch(Cond::Ne, stub);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, LIST_SIZE));
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, LIST_ALLOCATED)));
+        self.m.branch(Cond::Ge, stub);
+        self.m.load(Reg::Tmp3, Mem::new(Reg::Tmp0, LIST_ITEMS));
+        self.m.load(Reg::Tmp2, self.stack(func + 2));
+        self.m.store_indexed(Reg::Tmp3, Reg::Tmp1, 0, Reg::Tmp2);
+        self.m.alu(Alu::Add, Reg::Tmp1, Operand::Imm(1));
+        self.m.store(Mem::new(Reg::Tmp0, LIST_SIZE), Reg::Tmp1);
+        // The method lives in `list`'s dict; the list may die here.
+        self.m.decref_no_dealloc(Reg::Saved0);
+        self.m.mov(Reg::Saved0, Reg::Tmp0);
+        self.m.mov_imm(Reg::Saved1, singleton(ffi::Py_None));
+        self.m.incref(Reg::Saved1);
+        self.decref(Reg::Saved0, instr.unit);
+        self.m.jump(appended);
+        self.m.bind(stub);
+        self.m.mov_imm(Reg::Tmp2, cache);
+        Some(appended)
     }
 
     /// If the callable in `Saved0` (stack slot `func`) is the function
