@@ -67,6 +67,9 @@ pub unsafe extern "C" fn eval_frame(
             match (*state).tier {
                 Tier::Compiled => {
                     (*state).calls += 1;
+                    if (*state).warm_recompile_at != 0 && (*state).calls >= (*state).warm_recompile_at {
+                        warm_recompile(state, tstate, frame);
+                    }
                     return run_native(state, tstate, frame);
                 }
                 Tier::Interpreted => (*state).calls += 1,
@@ -157,6 +160,10 @@ unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *
         unsafe { state.observe_args(frame) };
         if state.calls >= options::threshold() || state.has_loop {
             stats::HOT_FUNCTIONS.bump();
+            if state.calls < options::threshold() {
+                // Compiled before its caches saw anything: again once warm.
+                state.warm_recompile_at = WARM_CALLS;
+            }
             // SAFETY: as above; the code object is the frame's.
             unsafe { promote(state, tstate, frame) };
         }
@@ -168,6 +175,26 @@ unsafe fn on_cold_call(state: *mut CodeState, tstate: *mut ThreadState, frame: *
         unsafe { (*state).tier = Tier::Interpreted };
         false
     })
+}
+
+/// Calls after which a function with a loop, compiled at its first call,
+/// is compiled again with its inline caches' contents as its profile.
+pub const WARM_CALLS: u64 = 8;
+
+/// Compiles a warm loop function again (see `CodeState::warm_recompile_at`).
+/// A panic is contained and counted; the function keeps its code.
+#[cold]
+unsafe fn warm_recompile(state: *mut CodeState, tstate: *mut ThreadState, frame: *mut InterpreterFrame) {
+    let outcome = std::panic::catch_unwind(|| {
+        // SAFETY: the frame's code's state, GIL held.
+        let state = unsafe { &mut *state };
+        state.warm_recompile_at = 0;
+        // SAFETY: as above.
+        unsafe { recompile(state, tstate, frame, "loop function warmed up") };
+    });
+    if outcome.is_err() {
+        stats::INTERNAL_ERRORS.bump();
+    }
 }
 
 /// Compiles a function that became hot (on a call, `frame`).

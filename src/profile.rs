@@ -180,6 +180,10 @@ pub struct CodeState {
     /// Calls that found an argument of another type than the compiled
     /// code specialised on.
     pub guard_exits: u64,
+    /// For a function with a loop compiled at its first call: the call
+    /// count at which it is compiled again, with what its inline caches
+    /// saw as the profile the interpreter would have given (0: never).
+    pub warm_recompile_at: u64,
     /// Why compiling failed, for `Tier::Interpreted`.
     pub fallback: Option<String>,
     /// Exits from this code's native code to the interpreter.
@@ -208,6 +212,7 @@ impl CodeState {
             frame_entry: 0,
             specialize_args: true,
             guard_exits: 0,
+            warm_recompile_at: 0,
             fallback: None,
             exits: 0,
             // SAFETY: as above.

@@ -205,3 +205,26 @@ def test_loop_function_recompiles_at_its_first_mismatch(jit):
     assert diojit.stats()["recompiles"] == {"argument types changed": 1}
     assert total((1, 2), 1) == 3
     assert diojit.stats()["recompiles"] == {"argument types changed": 1}
+
+
+def test_loop_function_compiled_again_once_warm(jit):
+    class Node:
+        def __init__(self, nxt, val):
+            self.next, self.val = nxt, val
+
+    def total(node):
+        s = 0
+        while node is not None:
+            s += node.val
+            node = node.next
+        return s
+
+    head = None
+    for i in range(50):
+        head = Node(head, i)
+    results = {total(head) for _ in range(20)}
+    assert results == {sum(range(50))}
+    # Compiled at its first call, again at its eighth, with what its
+    # caches saw as the profile.
+    assert diojit.stats()["recompiles"] == {"loop function warmed up": 1}
+    assert diojit.info(total)["state"] == "compiled"

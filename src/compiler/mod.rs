@@ -146,6 +146,7 @@ pub unsafe fn compile(
             float_free_list: api::float_free_list(),
             arg_types: specialised_args(code, &*state, &flow),
             globals,
+            profile: cache_profile(&*state, &flow),
             entry: crate::hook::eval_frame_slot()
                 .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
                 .map(|slot| codegen::EntryInfo {
@@ -154,6 +155,7 @@ pub unsafe fn compile(
                     stacksize: (*code).co_stacksize as u32,
                     calls_counter: std::ptr::addr_of_mut!((*state).calls) as u64,
                     eval_frame_slot: slot as u64,
+                    warm_recompile_at: (*state).warm_recompile_at,
                 }),
             generator: (*code).co_flags & CO_GENERATOR != 0,
         };
@@ -226,6 +228,21 @@ unsafe fn specialised_args(code: *mut CodeObject, state: &CodeState, flow: &flow
         types[i] = set.types().next().map(|t| t as u64).filter(|t| useful.contains(t) && !rebound);
     }
     types
+}
+
+/// What the attribute and method caches of the code's current (or last)
+/// native code saw, per instruction, as the interpreter's specialised
+/// forms would record it.
+fn cache_profile(state: &CodeState, flow: &flow::Flow) -> Vec<(u32, u8, Vec<u16>)> {
+    let Some(native) = state.native.as_ref().or(state.retired.last()) else { return Vec::new() };
+    native
+        .caches
+        .iter()
+        .filter_map(|cache| {
+            let op = flow.instrs.iter().find(|i| i.unit == cache.unit)?.op;
+            cache.as_specialised(op).map(|(form, units)| (cache.unit, form, units))
+        })
+        .collect()
 }
 
 /// Parameters never deleted (nor turned into cells) are bound everywhere.

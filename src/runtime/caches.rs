@@ -138,12 +138,14 @@ pub struct Cache {
     /// LOAD_GLOBAL of a name that was a global when compiled: native code
     /// checks the globals' tag only, so `versions` may hold globals only.
     pub globals_only: bool,
+    /// The code unit of the instruction the cache serves.
+    pub unit: u32,
 }
 
 impl Cache {
     pub fn new() -> Cache {
         let versions = GlobalVersions { globals: NEVER, builtins: NEVER, value: 0 };
-        Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0, versions, globals_only: false }
+        Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0, versions, globals_only: false, unit: 0 }
     }
 
     /// The entry to fill for `key`: the one already keyed so (now stale),
@@ -170,6 +172,33 @@ impl Cache {
 }
 
 impl Cache {
+    /// What the site has seen, as the interpreter's specialised form of its
+    /// instruction (`op`, the generic opcode it serves) would record it:
+    /// the form and its inline cache units, for a site that has seen one
+    /// kind of instance attribute or method only.
+    pub fn as_specialised(&self, op: crate::cpython::opcode::Op) -> Option<(u8, Vec<u16>)> {
+        use crate::cpython::opcode::{specialised as sp, Op};
+        let e = &self.entries[0];
+        let monomorphic = self.entries[1..].iter().all(|x| x.guard == NEVER);
+        if e.guard == NEVER || e.guard >= CLASS_KEY || !monomorphic {
+            return None;
+        }
+        let version = [e.guard as u16, (e.guard >> 16) as u16];
+        let attr = |form: u8, index: u64| (index < 1 << 16).then(|| (form, vec![0, version[0], version[1], index as u16]));
+        match (op, e.kind) {
+            (Op::LOAD_ATTR, kind::VALUES) => attr(sp::LOAD_ATTR_INSTANCE_VALUE, e.offset / 8),
+            (Op::LOAD_ATTR, kind::SLOT) => attr(sp::LOAD_ATTR_SLOT, e.offset),
+            (Op::STORE_ATTR, kind::VALUES) => attr(sp::STORE_ATTR_INSTANCE_VALUE, e.offset / 8),
+            (Op::STORE_ATTR, kind::SLOT) => attr(sp::STORE_ATTR_SLOT, e.offset),
+            (Op::LOAD_METHOD, kind::METHOD_NO_DICT) => {
+                let mut units = vec![0, version[0], version[1], 0, 0, 0];
+                units.extend((0..4).map(|k| (e.value >> (16 * k)) as u16));
+                Some((sp::LOAD_METHOD_NO_DICT, units))
+            }
+            _ => None,
+        }
+    }
+
     /// Counts a refill; false once the site has been refilled too often to
     /// be worth caching (checked before any lookup work).
     fn budget(&mut self) -> bool {

@@ -46,7 +46,8 @@ const VALUES: i32 = -4 * 8;
 impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// A new cache for this instruction, owned by the compiled code.
     fn new_cache(&mut self) -> u64 {
-        let cache = Box::new(Cache::new());
+        let mut cache = Box::new(Cache::new());
+        cache.unit = self.cur_unit;
         let addr = &*cache as *const Cache as u64;
         self.caches.push(cache);
         addr

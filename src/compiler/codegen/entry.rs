@@ -47,6 +47,8 @@ pub struct EntryInfo {
     pub calls_counter: u64,
     /// Address of the interpreter's `eval_frame` field.
     pub eval_frame_slot: u64,
+    /// `CodeState::warm_recompile_at` when compiled.
+    pub warm_recompile_at: u64,
 }
 
 /// Offsets of the entries besides the C entry in the generated code.
@@ -86,6 +88,13 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.enter_with(&[Reg::Saved0, Reg::Saved1, Reg::Frame]);
         self.m.cmp(Reg::Frame, Operand::Imm(info.argcount as i32));
         self.m.branch(Cond::Ne, bail);
+        if info.warm_recompile_at != 0 {
+            // The call that makes the function warm goes through the hook,
+            // which compiles it again.
+            self.m.mov_imm(Reg::Tmp0, info.calls_counter);
+            self.m.cmp_mem_imm(Mem::new(Reg::Tmp0, 0), info.warm_recompile_at as i32 - 1);
+            self.m.branch(Cond::Ge, bail);
+        }
         let evaluator = self.evaluator_check(info);
         self.m.branch_stack_low(bail);
         self.push_frame(info, Reg::Frame, bail);

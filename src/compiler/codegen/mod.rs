@@ -143,6 +143,9 @@ pub struct Context {
     /// The globals the code was running with when compiled (NULL if
     /// unknown): names found there are read as globals first.
     pub globals: *mut ffi::PyObject,
+    /// What the inline caches of the native code being replaced saw, per
+    /// code unit, as specialised forms (see `quickened`).
+    pub profile: Vec<(u32, u8, Vec<u16>)>,
     /// Emit a vectorcall entry (for plain functions).
     pub entry: Option<EntryInfo>,
     /// Generator code: native code only resumes suspended frames.
@@ -367,16 +370,24 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
 
     /// The interpreter's specialised form of `instr` (what it quickened it
     /// to before this compilation, a free profile) and its inline cache
-    /// units, as they are now.
+    /// units, as they are now; or, where the interpreter never ran it, the
+    /// same read off the inline cache of the native code this compilation
+    /// replaces.
     fn quickened(&self, instr: &Instr) -> (u8, Vec<u16>) {
         // SAFETY: the adaptive bytecode holds the instruction's opcode
         // unit and its inline caches; the GIL is held while compiling.
-        unsafe {
+        let (op, units) = unsafe {
             let first = CodeObject::first_instr(self.ctx.code) as *const u16;
             let op = *first.add(instr.unit as usize) as u8;
             let caches = instr.op.caches() as usize;
             (op, std::slice::from_raw_parts(first.add(instr.unit as usize + 1), caches).to_vec())
+        };
+        if op == instr.op as u8 {
+            if let Some((form, units)) = self.ctx.profile.iter().find(|p| p.0 == instr.unit).map(|p| (p.1, p.2.clone())) {
+                return (form, units);
+            }
         }
+        (op, units)
     }
 
     /// `frame->prev_instr = &code[unit]`: the instruction now running.
