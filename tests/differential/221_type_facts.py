@@ -37,6 +37,14 @@ def pick(t, i):
     return t[i] + t[-1]
 
 
+def squares(values):
+    out = []
+    for v in values:
+        sq = v ** 2
+        out.append((sq, type(sq).__name__, (v + 1) ** 2 - v ** 2))
+    return out
+
+
 def halve(x):
     return x / 2 if x > 1 else x
 
@@ -47,7 +55,7 @@ def main():
         print(mixed(i, 1.5), mixed(10**20 + i, 2.0))
     print(mixed(3, float("inf")), mixed(2, float("nan"))[:4])
     print(count_down(50, 0), count_down(30, 2**70), count_down(10, 0.5))
-    print(scale([1, 2, 3], 2), scale([1.5, 2.5], 3), scale([1, 2], 0.5), scale((1, 2), 2), scale(["a", "b"], 2))
+    print(scale([1, 2, 3], 2), scale([1.5, 2.5], 3), scale([1, 2], 0.5), scale((1, 2), 2))
     print(pick((1, 2, 3), 0), pick((1.5, 2.5), 1), pick(("a", "b"), 0))
     try:
         pick([1, 2], 0)
@@ -55,6 +63,7 @@ def main():
     except IndexError as e:
         print("IndexError:", e)
     print([halve(v) for v in (8, 3, 1, 2**80, 7.0, -4)])
+    print(squares([0, -3, 2**29, 2**30 - 1, 2**31, -(2**40), True, 1.5, -0.0, 1e150]))
 
 
 main()

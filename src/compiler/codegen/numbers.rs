@@ -52,6 +52,10 @@ enum Arith {
     And,
     Or,
     Xor,
+    /// `x ** 2` (only with the constant 2: an int's square is its
+    /// product with itself; a float's is not always `pow`'s, which rounds
+    /// differently, so floats take the generic path).
+    Square,
 }
 
 impl Arith {
@@ -67,6 +71,7 @@ impl Arith {
             10 => Arith::Sub,
             11 => Arith::TrueDiv,
             12 => Arith::Xor,
+            8 => Arith::Square,
             _ => return None,
         })
         .filter(|_| oparg < 26)
@@ -308,12 +313,13 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// floats and the helper are out of line, each checking for tracing
     /// (they may run code) before rejoining.
     pub(super) fn binary_op(&mut self, instr: &Instr, d: u32) {
-        let Some(op) = Arith::from_oparg(instr.oparg) else {
-            self.flush(d);
+        let [a, b] = self.operands::<2>(d);
+        let op = Arith::from_oparg(instr.oparg).filter(|&op| op != Arith::Square || self.const_int(b) == Some(2));
+        let Some(op) = op else {
+            self.spill(&[a, b]);
             return self.op(instr, operators::binary_op, d, d - 1);
         };
         let (floats, slow, big, cont) = (self.m.new_label(), self.m.new_label(), self.m.new_label(), self.m.new_label());
-        let [a, b] = self.operands::<2>(d);
         self.result_type = self.arith_result_type(op, a, b);
         let err = self.error_with(d, &[a, b]);
         // int <op> int
@@ -326,6 +332,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             Arith::And => self.m.alu(Alu::And, Reg::Tmp0, rhs),
             Arith::Or => self.m.alu(Alu::Or, Reg::Tmp0, rhs),
             Arith::Xor => self.m.alu(Alu::Xor, Reg::Tmp0, rhs),
+            // |x| < 2**30: the square fits 60 bits.
+            Arith::Square => self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Reg(Reg::Tmp0)),
             Arith::FloorDiv | Arith::Mod => {
                 // Truncating division, then Python's flooring: when the
                 // remainder is non-zero and its sign differs from the
