@@ -180,7 +180,12 @@ def test_argument_type_specialisation_recompiles_when_types_change(jit):
         assert double(i) == 2 * i
     assert diojit.info(double)["state"] == "compiled"
     before = diojit.stats()
-    for i in range(20):
+    assert double(0.5) == 1.0
+    # One call, one exit: the frame then runs in the interpreter.
+    first = diojit.stats()
+    assert first["side_exits"].get("argument_type", 0) - before["side_exits"].get("argument_type", 0) == 1
+    assert first["recompiles"] == {}
+    for i in range(1, 20):
         assert double(i + 0.5) == 2 * i + 1.0
     after = diojit.stats()
     # A few calls with the new type leave the int-specialised code at its

@@ -112,7 +112,7 @@ const ARG_GUARD_EXITS: u64 = 8;
 /// A call whose arguments failed the compiled code's type checks, made
 /// before the frame was touched: counts the exit, recompiles the code
 /// without argument specialisation once such calls repeat, and runs the
-/// frame — in the new native code, or in the interpreter.
+/// frame — in the new native code if it did, else in the interpreter.
 ///
 /// # Safety
 /// Called (as a tail call) from native code with the GIL held, a fresh
@@ -129,7 +129,8 @@ pub unsafe extern "C" fn arg_guard_failed(tstate: *mut ThreadState, frame: *mut 
                 s.specialize_args = false;
                 crate::hook::recompile(s, tstate, frame, "argument types changed");
             }
-            s.native.as_ref().map(|n| n.entry)
+            // Code still specialised would only fail its checks again.
+            s.native.as_ref().filter(|_| !s.specialize_args).map(|n| n.entry)
         }
     });
     // SAFETY: a fresh frame, run by native code of its own code or by

@@ -350,23 +350,29 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             Mem::new(Reg::Saved0, cache[3] as i32)
         };
         self.m.load(Reg::Saved1, slot);
-        let no_old = self.m.new_label();
         if op == STORE_ATTR_INSTANCE_VALUE {
             self.m.test(Reg::Saved1);
             self.m.branch(Cond::Eq, generic);
         }
-        // The value's reference moves in; the old one and the owner go.
+        self.replace_attribute(instr, value, owner, slot, op == STORE_ATTR_SLOT);
+        self.m.jump(done);
+        self.m.bind(generic);
+    }
+
+    /// The end of an attribute store into `slot`, whose old value is in
+    /// `Saved1` (maybe NULL, if `old_may_be_null`): the value's reference
+    /// moves in, the old value and the owner (in `Saved0`) are released.
+    fn replace_attribute(&mut self, instr: &Instr, value: Val, owner: Val, slot: Mem, old_may_be_null: bool) {
+        let no_old = self.m.new_label();
         self.load_owned(value, Reg::Tmp0);
         self.m.store(slot, Reg::Tmp0);
-        if op == STORE_ATTR_SLOT {
+        if old_may_be_null {
             self.m.test(Reg::Saved1);
             self.m.branch(Cond::Eq, no_old);
         }
         self.decref(Reg::Saved1, instr.unit);
         self.m.bind(no_old);
         self.release_val(owner, Reg::Saved0, instr.unit);
-        self.m.jump(done);
-        self.m.bind(generic);
     }
 
     /// The path the interpreter's specialised LOAD_ATTR took, checked as it
@@ -663,16 +669,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.mov(Reg::Tmp1, Reg::Saved0);
         self.m.alu(Alu::Add, Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp2, C_OFFSET)));
         self.m.load(Reg::Saved1, Mem::new(Reg::Tmp1, 0));
-        // The value's reference moves into the object; the old one (if
-        // any) and the owner are released.
-        self.load_owned(value, Reg::Tmp0);
-        self.m.store(Mem::new(Reg::Tmp1, 0), Reg::Tmp0);
-        let no_old = self.m.new_label();
-        self.m.test(Reg::Saved1);
-        self.m.branch(Cond::Eq, no_old);
-        self.decref(Reg::Saved1, instr.unit);
-        self.m.bind(no_old);
-        self.release_val(owner, Reg::Saved0, instr.unit);
+        self.replace_attribute(instr, value, owner, Mem::new(Reg::Tmp1, 0), true);
         self.m.jump(done);
         self.m.bind(miss);
         self.spill(&[value, owner]);

@@ -902,9 +902,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 
     /// Keeps `nulls` true after `instr`, which ran at depth `d` and left
-    /// `after` values: the instructions below push NULL, or touch no slot
-    /// below `min(d, after) - 1` (they pop at most one value or push at
-    /// most one); any other forgets everything.
+    /// `after` values: PUSH_NULL and LOAD_GLOBAL push NULL; the slots
+    /// `untouched_below` vouches for keep theirs; the others are forgotten.
     fn track_nulls(&mut self, instr: &Instr, d: u32, after: u32) {
         let (keeps, floor) = Self::untouched_below(instr, d, after);
         self.nulls = match (keeps, floor) {
