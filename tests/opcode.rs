@@ -83,3 +83,33 @@ fn specialised_opcodes_deoptimize_like_dis() {
         assert_eq!(deoptimize(255), None);
     });
 }
+
+#[test]
+fn quickened_code_reads_back_as_co_code() {
+    use diojit::cpython::layout::CodeObject;
+    use diojit::cpython::opcode::deoptimized_bytes;
+    Python::attach(|py| {
+        let globals = PyDict::new(py);
+        py.run(
+            c"class P:\n    def __init__(self):\n        self.x = 1\n\
+              def f(p, xs, n):\n    t = 0\n    for i in range(n):\n        t += p.x + len(xs) + xs[i % 3] * 2.5\n        t = t - i\n    return t\n\
+              for _ in range(50):\n    f(P(), [1, 2, 3], 20)\n",
+            Some(&globals),
+            None,
+        )
+        .unwrap();
+        let code = globals.get_item("f").unwrap().unwrap().getattr("__code__").unwrap();
+        let raw = code.as_ptr() as *mut CodeObject;
+        // SAFETY: a live code object; its adaptive bytecode has ob_size
+        // units (quickened by now).
+        let ours = unsafe {
+            let units = std::slice::from_raw_parts(CodeObject::first_instr(raw), (*raw).ob_size as usize);
+            let adaptive: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+            let co_code: Vec<u8> = code.getattr("co_code").unwrap().extract().unwrap();
+            assert_ne!(adaptive, co_code, "the code should be quickened");
+            deoptimized_bytes(units).unwrap()
+        };
+        let co_code: Vec<u8> = code.getattr("co_code").unwrap().extract().unwrap();
+        assert_eq!(ours, co_code);
+    });
+}

@@ -2,6 +2,7 @@
 fallbacks, and the JIT staying out of subinterpreters."""
 
 import io
+import sys
 
 import pytest
 
@@ -233,3 +234,24 @@ def test_loop_function_compiled_again_once_warm(jit):
     # caches saw as the profile.
     assert diojit.stats()["recompiles"] == {"loop function warmed up": 1}
     assert diojit.info(total)["state"] == "compiled"
+
+
+def test_compiling_leaves_no_allocation_behind(jit):
+    import tracemalloc
+
+    diojit.enable(threshold=2)
+
+    def g(x):
+        return x + 1
+
+    g(1)  # the first call attaches the profile
+    tracemalloc.start()
+    try:
+        g(2)  # the second compiles
+        line = sys._getframe().f_lineno - 1
+        snap = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    assert diojit.info(g)["state"] == "compiled"
+    here = [s for s in snap.statistics("lineno") if s.traceback[0].filename == __file__ and s.traceback[0].lineno == line]
+    assert here == []

@@ -123,8 +123,10 @@ pub unsafe fn compile(
         if (*code).co_flags & (CO_SUSPENDABLE & !CO_GENERATOR) != 0 {
             return Err(Fallback::Generator);
         }
-        let co_code = bytes_of(api::PyCode_GetCode(code as *mut PyObject))
-            .ok_or_else(|| Fallback::Malformed("co_code unavailable".into()))?;
+        // SAFETY: the adaptive bytecode has `ob_size` units.
+        let units = std::slice::from_raw_parts(CodeObject::first_instr(code), (*code).ob_size.max(0) as usize);
+        let co_code = crate::cpython::opcode::deoptimized_bytes(units)
+            .ok_or_else(|| Fallback::Malformed("unknown opcode".into()))?;
         if co_code.len() / 2 > MAX_UNITS {
             return Err(Fallback::TooLarge);
         }

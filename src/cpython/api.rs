@@ -39,7 +39,6 @@ extern "C" {
     /// Deallocates an object whose count reached zero (`Py_DECREF`'s slow path).
     pub fn _Py_Dealloc(obj: *mut PyObject);
 
-    pub fn PyCode_GetCode(code: *mut PyObject) -> *mut PyObject;
     pub fn _Py_CheckRecursiveCall(tstate: *mut ThreadState, where_: *const c_char) -> c_int;
     pub fn _PyObject_GetMethod(obj: *mut PyObject, name: *mut PyObject, method: *mut *mut PyObject) -> c_int;
     pub fn _PyObject_LookupSpecial(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject;

@@ -264,9 +264,6 @@ impl Op {
     }
 }
 
-/// The base opcode of a byte in the adaptive (quickened) bytecode: base
-/// opcodes map to themselves, specialised forms to the opcode they
-/// specialise (`_PyOpcode_Deopt`, which is not exported).
 /// Specialised forms of 3.11 instructions whose inline caches the
 /// compiler reads (Include/opcode.h, with the layouts of
 /// Include/internal/pycore_code.h: `_PyAttrCache` is counter,
@@ -281,6 +278,9 @@ pub mod specialised {
     pub const STORE_ATTR_SLOT: u8 = 158;
 }
 
+/// The base opcode of a byte in the adaptive (quickened) bytecode: base
+/// opcodes map to themselves, specialised forms to the opcode they
+/// specialise (`_PyOpcode_Deopt`, which is not exported).
 pub fn deoptimize(byte: u8) -> Option<Op> {
     if let Some(op) = Op::from_u8(byte) {
         return Some(op);
@@ -359,4 +359,22 @@ pub fn deoptimize(byte: u8) -> Option<Op> {
         180 => Op::UNPACK_SEQUENCE, // UNPACK_SEQUENCE_TWO_TUPLE
         _ => return None,
     })
+}
+
+/// The code's bytecode as `co_code` shows it: each instruction of the
+/// adaptive bytecode `units` with its base opcode and its inline caches
+/// zeroed (`deopt_code` in Objects/codeobject.c). Reading it this way
+/// keeps `PyCode_GetCode` from caching a copy on the code object. None
+/// for a byte that is no opcode.
+pub fn deoptimized_bytes(units: &[u16]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(units.len() * 2);
+    let mut i = 0;
+    while i < units.len() {
+        let op = deoptimize(units[i] as u8)?;
+        out.extend([op as u8, (units[i] >> 8) as u8]);
+        let caches = (op.caches() as usize).min(units.len() - i - 1);
+        out.extend(std::iter::repeat(0).take(2 * caches));
+        i += 1 + caches;
+    }
+    Some(out)
 }
