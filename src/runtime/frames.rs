@@ -1,10 +1,12 @@
-//! Clearing frames that native code pushed itself (see the vectorcall
-//! entry in `compiler::codegen::entry`): CPython 3.11's `_PyFrame_Clear`
-//! and its `take_ownership`, which are not exported, for the case where a
-//! frame object of the frame outlives the call (a traceback holds it, or
+//! Clearing frames that native code pushed itself (see
+//! `compiler::codegen::frames`): CPython 3.11's `_PyFrame_Clear` and its
+//! `take_ownership`, which are not exported, for the case where a frame
+//! object of the frame outlives the call (a traceback holds it, or
 //! `sys._getframe()` stored it). The common case, no frame object, is
-//! inlined by the compiler. Also the fallback of the compiled callers'
-//! entry, which owns the function and arguments it was given.
+//! inlined by the compiler. Also the fallback of the frame entry, which
+//! owns the function and arguments it was given (a C function that fits
+//! the entry's calling convention, so that it can also stand in for the
+//! entry of code that could not be compiled again).
 
 use crate::cpython::layout::{CFrame, CodeObject, FrameObject, InterpreterFrame, ThreadState, FRAME_OWNED_BY_FRAME_OBJECT};
 use pyo3::ffi;
