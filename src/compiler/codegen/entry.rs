@@ -225,9 +225,9 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     }
 }
 
-/// Whether a code object's frames can be pushed by the vectorcall entry:
-/// a plain function (not a generator), all of whose parameters are
-/// positional.
+/// Whether a code object's frames can be pushed by native code (the
+/// frame and vectorcall entries, self calls): a plain function (not a
+/// generator), all of whose parameters are positional.
 pub fn has_vectorcall_entry(flags: i32, kwonlyargcount: i32) -> bool {
     use crate::cpython::layout::CO_SUSPENDABLE;
     const CO_OPTIMIZED: i32 = 0x1;

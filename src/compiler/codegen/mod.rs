@@ -146,7 +146,7 @@ pub struct Context {
     /// What the inline caches of the native code being replaced saw, per
     /// code unit, as specialised forms (see `quickened`).
     pub profile: Vec<(u32, u8, Vec<u16>)>,
-    /// Emit a vectorcall entry (for plain functions).
+    /// Emit the frame and vectorcall entries (for plain functions).
     pub entry: Option<EntryInfo>,
     /// Generator code: native code only resumes suspended frames.
     pub generator: bool,
@@ -240,7 +240,7 @@ struct Gen<'a, M: Masm> {
     resume_exit: Label,
     /// Keyword names set by KW_NAMES for the next CALL.
     kwnames: Option<usize>,
-    /// Out-of-line deallocations of the vectorcall entry's frame clearing.
+    /// Out-of-line deallocations of the frame entry's frame clearing.
     releases: Vec<(Label, Label)>,
     /// The current instruction's code may run Python code (a call, a
     /// deallocation, an allocation that can trigger the garbage
