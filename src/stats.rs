@@ -48,7 +48,12 @@ impl ByReason {
     }
     pub fn bump(&self, reason: &str) {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        *map.entry(reason.to_owned()).or_insert(0) += 1;
+        match map.get_mut(reason) {
+            Some(n) => *n += 1,
+            None => {
+                map.insert(reason.to_owned(), 1);
+            }
+        }
     }
     pub fn snapshot(&self) -> BTreeMap<String, u64> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
@@ -88,11 +93,76 @@ pub static COMPILE_NS: Counter = Counter::new();
 pub static COMPILE_FAILURES: ByReason = ByReason::new();
 pub static SIDE_EXITS: ByReason = ByReason::new();
 pub static SIDE_EXITS_BY_OPCODE: ByReason = ByReason::new();
-pub static INVALIDATIONS: ByReason = ByReason::new();
-/// LOAD_GLOBAL sites whose namespaces changed while the entry they read
-/// still held the name: counted by native code, reported among the
-/// invalidations.
-pub static GLOBALS_CHANGED: Counter = Counter::new();
+
+/// Why a cached assumption was found stale (it happens on hot paths, as
+/// often as every execution of a site: plain counters).
+#[derive(Clone, Copy)]
+pub enum Invalidation {
+    /// A LOAD_GLOBAL site's namespaces changed while the entry it reads
+    /// still held the name (counted by native code).
+    GlobalsChanged,
+    /// The same for a builtin: the name still absent from globals.
+    BuiltinStillValid,
+    /// A global rebound to another entry, or deleted.
+    GlobalRebound,
+    /// An attribute entry of the owner's type pointed at what moved.
+    AttributeStale,
+    /// A call site saw another Python callee than the ones it holds.
+    CalleeChanged,
+}
+
+impl Invalidation {
+    const ALL: [Invalidation; 5] = [
+        Invalidation::GlobalsChanged,
+        Invalidation::BuiltinStillValid,
+        Invalidation::GlobalRebound,
+        Invalidation::AttributeStale,
+        Invalidation::CalleeChanged,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Invalidation::GlobalsChanged => "globals changed, global still valid",
+            Invalidation::BuiltinStillValid => "globals changed, builtin still valid",
+            Invalidation::GlobalRebound => "global rebound or deleted",
+            Invalidation::AttributeStale => "attribute entry stale",
+            Invalidation::CalleeChanged => "call site callee changed",
+        }
+    }
+}
+
+/// One counter per [`Invalidation`].
+pub struct Invalidations([Counter; 5]);
+
+impl Invalidations {
+    const fn new() -> Self {
+        Invalidations([Counter::new(), Counter::new(), Counter::new(), Counter::new(), Counter::new()])
+    }
+
+    #[inline(always)]
+    pub fn bump(&self, why: Invalidation) {
+        self.0[why as usize].bump();
+    }
+
+    /// Where a reason's count lives, for native code that bumps it.
+    pub fn address(&self, why: Invalidation) -> u64 {
+        self.0[why as usize].address()
+    }
+
+    fn snapshot(&self) -> BTreeMap<String, u64> {
+        Invalidation::ALL
+            .iter()
+            .map(|&why| (why.name().to_string(), self.0[why as usize].get()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    fn reset(&self) {
+        self.0.iter().for_each(Counter::reset);
+    }
+}
+
+pub static INVALIDATIONS: Invalidations = Invalidations::new();
 /// Functions compiled again, by reason.
 pub static RECOMPILES: ByReason = ByReason::new();
 
@@ -139,15 +209,6 @@ pub struct Snapshot {
     pub by_reason: Vec<(&'static str, BTreeMap<String, u64>)>,
 }
 
-/// The invalidations by reason, native code's counter included.
-fn invalidations() -> BTreeMap<String, u64> {
-    let mut map = INVALIDATIONS.snapshot();
-    if GLOBALS_CHANGED.get() > 0 {
-        map.insert("globals changed, global still valid".into(), GLOBALS_CHANGED.get());
-    }
-    map
-}
-
 pub fn snapshot() -> Snapshot {
     Snapshot {
         counters: vec![
@@ -167,7 +228,7 @@ pub fn snapshot() -> Snapshot {
             ("compile_failures", COMPILE_FAILURES.snapshot()),
             ("side_exits", SIDE_EXITS.snapshot()),
             ("side_exits_by_opcode", SIDE_EXITS_BY_OPCODE.snapshot()),
-            ("invalidations", invalidations()),
+            ("invalidations", INVALIDATIONS.snapshot()),
             ("recompiles", RECOMPILES.snapshot()),
             ("cache_misses", CACHE_MISSES.snapshot()),
         ],
@@ -187,12 +248,12 @@ pub fn reset() {
         &COMPILED,
         &CODE_BYTES,
         &COMPILE_NS,
-        &GLOBALS_CHANGED,
     ] {
         c.reset();
     }
     CACHE_MISSES.reset();
-    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &SIDE_EXITS_BY_OPCODE, &INVALIDATIONS, &RECOMPILES] {
+    INVALIDATIONS.reset();
+    for m in [&COMPILE_FAILURES, &SIDE_EXITS, &SIDE_EXITS_BY_OPCODE, &RECOMPILES] {
         m.reset();
     }
 }

@@ -155,7 +155,7 @@ impl Cache {
         let i = match self.entries.iter().position(|e| e.guard == key) {
             Some(i) => {
                 // Same owner type, but what the entry pointed at moved.
-                stats::INVALIDATIONS.bump("attribute entry stale");
+                stats::INVALIDATIONS.bump(stats::Invalidation::AttributeStale);
                 i
             }
             None => match self.entries.iter().position(|e| e.guard == NEVER) {
@@ -314,11 +314,11 @@ pub unsafe extern "C" fn load_global_cached(
         unsafe { revalidate_builtin(&mut (*cache).entries[0], frame, sp, oparg) }
     });
     if revalidated {
-        stats::INVALIDATIONS.bump("globals changed, builtin still valid");
+        stats::INVALIDATIONS.bump(stats::Invalidation::BuiltinStillValid);
     } else {
         // SAFETY: the cache is this site's.
         if unsafe { (*cache).entries[0].guard } != NEVER {
-            stats::INVALIDATIONS.bump("global rebound or deleted");
+            stats::INVALIDATIONS.bump(stats::Invalidation::GlobalRebound);
         }
         // SAFETY: forwarded.
         let status = unsafe { names::load_global_op(tstate, frame, sp, oparg) };

@@ -125,7 +125,7 @@ pub unsafe extern "C" fn cache_python_callee(cache: *mut CallCache, func: Obj) {
                 let entry = Callee { code: new_ref(code), entry_slot: std::ptr::addr_of!(s.frame_entry) };
                 let old = std::mem::replace(&mut cache.callees[i], entry);
                 if !old.code.is_null() {
-                    stats::INVALIDATIONS.bump("call site callee changed");
+                    stats::INVALIDATIONS.bump(stats::Invalidation::CalleeChanged);
                     ffi::Py_DECREF(old.code);
                 }
             }

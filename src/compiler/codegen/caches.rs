@@ -182,7 +182,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             m.cmp_mem_imm(Mem::new(Reg::Tmp2, C_GUARD), 0);
             m.branch(Cond::Ne, got);
         }
-        m.mov_imm(Reg::Tmp2, crate::stats::GLOBALS_CHANGED.address());
+        m.mov_imm(Reg::Tmp2, crate::stats::INVALIDATIONS.address(crate::stats::Invalidation::GlobalsChanged));
         m.incref(Reg::Tmp2); // `inc qword [counter]`
         m.mov_imm(Reg::Tmp2, cache);
         m.store(Mem::new(Reg::Tmp2, VERSIONS_AT + V_VALUE), Reg::Tmp0);
