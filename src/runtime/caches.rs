@@ -125,6 +125,12 @@ pub struct GlobalVersions {
     pub builtins: u64,
     /// Borrowed: the namespace holding it keeps it while its tag stands.
     pub value: u64,
+    /// For a builtin: the version of the globals' keys without the name
+    /// (`dk_version`, which CPython assigns when it specialises a
+    /// LOAD_GLOBAL and clears whenever a key is inserted, and never gives
+    /// twice), or [`NEVER`]. While it stands, the name is still absent
+    /// from globals however their values change.
+    pub globals_keys: u64,
 }
 
 /// One instruction's cache: [`ENTRIES`] entries, tried in order (LOAD_GLOBAL
@@ -144,7 +150,7 @@ pub struct Cache {
 
 impl Cache {
     pub fn new() -> Cache {
-        let versions = GlobalVersions { globals: NEVER, builtins: NEVER, value: 0 };
+        let versions = GlobalVersions { globals: NEVER, builtins: NEVER, value: 0, globals_keys: NEVER };
         Cache { entries: [EMPTY_ENTRY; ENTRIES], refills: 0, versions, globals_only: false, unit: 0 }
     }
 
@@ -337,12 +343,21 @@ pub unsafe extern "C" fn load_global_cached(
             }
             let (globals, builtins) = ((*frame).f_globals, (*frame).f_builtins);
             cache.versions.globals = NEVER;
+            cache.versions.globals_keys = NEVER;
             let builtin = cache.entries[0].guard != 0;
             if ffi::PyDict_CheckExact(globals) != 0 && ffi::PyDict_CheckExact(builtins) != 0 && !(builtin && cache.globals_only) {
+                let keys_version = (*(*(globals as *mut DictObject)).ma_keys).dk_version as u64;
+                let absent = keys_version != 0 && {
+                    let found = ffi::PyDict_GetItemWithError(globals, name(frame, oparg >> 1));
+                    let absent = found.is_null() && ffi::PyErr_Occurred().is_null();
+                    ffi::PyErr_Clear();
+                    absent
+                };
                 cache.versions = GlobalVersions {
                     globals: (*(globals as *mut DictObject)).ma_version_tag,
                     builtins: (*(builtins as *mut DictObject)).ma_version_tag,
                     value: *sp.add((oparg & 1) as usize) as u64,
+                    globals_keys: if absent { keys_version } else { NEVER },
                 };
             }
         }

@@ -32,6 +32,7 @@ const VERSIONS_AT: i32 = offset_of!(Cache, versions) as i32;
 const V_GLOBALS: i32 = offset_of!(GlobalVersions, globals) as i32;
 const V_BUILTINS: i32 = offset_of!(GlobalVersions, builtins) as i32;
 const V_VALUE: i32 = offset_of!(GlobalVersions, value) as i32;
+const V_GLOBALS_KEYS: i32 = offset_of!(GlobalVersions, globals_keys) as i32;
 const MA_VERSION: i32 = offset_of!(DictObject, ma_version_tag) as i32;
 const MA_KEYS: i32 = offset_of!(DictObject, ma_keys) as i32;
 const DK_NENTRIES: i32 = offset_of!(DictKeysObject, dk_nentries) as i32;
@@ -108,7 +109,20 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             m.load(Reg::Tmp0, Mem::new(Reg::Frame, namespace));
             m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, MA_VERSION));
             m.cmp(Reg::Tmp1, Operand::Mem(versions(field)));
-            m.branch(Cond::Ne, fallback);
+            if field == V_GLOBALS && !globals_only {
+                // A builtin also stands while the globals' keys keep the
+                // version they had without the name (values stored to
+                // other globals leave it; an inserted key resets it).
+                let unchanged = m.new_label();
+                m.branch(Cond::Eq, unchanged);
+                m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, MA_KEYS));
+                m.load_u32(Reg::Tmp1, Mem::new(Reg::Tmp1, DK_VERSION));
+                m.cmp(Reg::Tmp1, Operand::Mem(versions(V_GLOBALS_KEYS)));
+                m.branch(Cond::Ne, fallback);
+                m.bind(unchanged);
+            } else {
+                m.branch(Cond::Ne, fallback);
+            }
         }
         m.load(Reg::Tmp0, versions(V_VALUE));
         m.bind(got);
