@@ -41,6 +41,16 @@ pub fn threshold_from_env() -> Result<u64, String> {
     }
 }
 
+/// Environment variable that turns frameless self calls off (`0`).
+pub const VIRTUAL_FRAMES_ENV: &str = "DIOJIT_VIRTUAL_FRAMES";
+
+/// Whether code compiled now may run self calls without frames (see
+/// `compiler::frameless`): on unless `DIOJIT_VIRTUAL_FRAMES=0`, for
+/// sampling profilers that read frames from the process's memory.
+pub fn virtual_frames() -> bool {
+    std::env::var(VIRTUAL_FRAMES_ENV).map_or(true, |v| v.trim() != "0")
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_threshold;

@@ -80,6 +80,9 @@ pub static OPTED_OUT: Counter = Counter::new();
 /// Frames run by the interpreter with its own call inlining because the C
 /// stack ran low (deep recursion).
 pub static DEEP_RECURSION: Counter = Counter::new();
+/// Frames of frameless self calls built for the interpreter (see
+/// `compiler::frameless`).
+pub static FRAMES_BUILT: Counter = Counter::new();
 /// Panics caught at the FFI boundary (each one is a bug; the frame ran in
 /// the interpreter instead).
 pub static INTERNAL_ERRORS: Counter = Counter::new();
@@ -219,6 +222,7 @@ pub fn snapshot() -> Snapshot {
             ("hot_functions", HOT_FUNCTIONS.get()),
             ("opted_out", OPTED_OUT.get()),
             ("deep_recursion", DEEP_RECURSION.get()),
+            ("frames_built", FRAMES_BUILT.get()),
             ("internal_errors", INTERNAL_ERRORS.get()),
             ("compiled", COMPILED.get()),
             ("code_bytes", CODE_BYTES.get()),
@@ -244,6 +248,7 @@ pub fn reset() {
         &HOT_FUNCTIONS,
         &OPTED_OUT,
         &DEEP_RECURSION,
+        &FRAMES_BUILT,
         &INTERNAL_ERRORS,
         &COMPILED,
         &CODE_BYTES,

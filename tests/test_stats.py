@@ -13,6 +13,7 @@ DOCUMENTED_KEYS = {
     "hot_functions",
     "opted_out",
     "deep_recursion",
+    "frames_built",
     "internal_errors",
     "compiled",
     "code_bytes",

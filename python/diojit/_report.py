@@ -11,6 +11,7 @@ _LABELS = [
     ("compiled", "functions compiled"),
     ("code_bytes", "native code bytes"),
     ("deep_recursion", "deep recursions left to the interpreter"),
+    ("frames_built", "frames of frameless calls built"),
     ("internal_errors", "internal errors contained"),
 ]
 

@@ -10,6 +10,7 @@ pub mod bytecode;
 pub mod codegen;
 pub mod exception_table;
 pub mod flow;
+pub mod frameless;
 
 use crate::code_cache;
 use crate::cpython::api;
@@ -51,6 +52,8 @@ pub struct Native {
     /// The inline caches the code reads; they live as long as it does.
     pub caches: Vec<Box<crate::runtime::caches::Cache>>,
     pub call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
+    /// The frameless body's tables, if it has one.
+    pub frameless: Option<Box<crate::runtime::frameless::FramelessInfo>>,
 }
 
 impl Native {
@@ -137,6 +140,21 @@ pub unsafe fn compile(
             .map_err(|e| Fallback::Malformed(e.to_string()))?;
         (*state).warmup = (*code).co_warmup as i32;
         let interp = (*tstate).interp as *mut InterpreterState;
+        let arg_types = specialised_args(code, &*state, &flow);
+        let entry = crate::hook::eval_frame_slot()
+            .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
+            .map(|slot| codegen::EntryInfo {
+                argcount: (*code).co_argcount as u32,
+                nlocalsplus: (*code).co_nlocalsplus as u32,
+                stacksize: (*code).co_stacksize as u32,
+                calls_counter: std::ptr::addr_of_mut!((*state).calls) as u64,
+                eval_frame_slot: slot as u64,
+                warm_recompile_at: (*state).warm_recompile_at,
+            });
+        let frameless = match entry {
+            Some(_) if crate::options::virtual_frames() => frameless::plan(code, &flow, &arg_types),
+            _ => None,
+        };
         let ctx = codegen::Context {
             code,
             state,
@@ -146,20 +164,12 @@ pub unsafe fn compile(
             types: codegen::Types::new(),
             small_ints: codegen::small_ints(),
             float_free_list: api::float_free_list(),
-            arg_types: specialised_args(code, &*state, &flow),
+            arg_types,
             globals,
             profile: cache_profile(&*state, &flow),
-            entry: crate::hook::eval_frame_slot()
-                .filter(|_| codegen::has_vectorcall_entry((*code).co_flags, (*code).co_kwonlyargcount))
-                .map(|slot| codegen::EntryInfo {
-                    argcount: (*code).co_argcount as u32,
-                    nlocalsplus: (*code).co_nlocalsplus as u32,
-                    stacksize: (*code).co_stacksize as u32,
-                    calls_counter: std::ptr::addr_of_mut!((*state).calls) as u64,
-                    eval_frame_slot: slot as u64,
-                    warm_recompile_at: (*state).warm_recompile_at,
-                }),
+            entry,
             generator: (*code).co_flags & CO_GENERATOR != 0,
+            frameless,
         };
         let generated = codegen::generate(diojit_asm::Native::new(), &ctx, &flow)
             .map_err(|e| Fallback::Unsupported(e.0))?;
@@ -184,6 +194,7 @@ pub unsafe fn compile(
             compile_ns: started.elapsed().as_nanos() as u64,
             caches: generated.caches,
             call_caches: generated.call_caches,
+            frameless: generated.frameless,
         })
     }
 }

@@ -17,6 +17,7 @@ pub mod containers;
 pub mod control;
 pub mod errors;
 pub mod exceptions;
+pub mod frameless;
 pub mod frames;
 pub mod iteration;
 pub mod names;

@@ -248,6 +248,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.slow_path(move |g| g.evaluator_slow(evaluator, other));
         self.m.branch_stack_low(other);
         self.set_ip(instr.unit);
+        let frameless = self.m.new_label();
+        self.frameless_call(func, nargs, instr.unit, frameless);
         self.push_frame(info, Reg::Saved1, other);
         self.init_frame(info, Reg::Saved1, Reg::Saved0, Args::Stack(func + 1), Caller::Itself);
         // Arguments known to have the types the code is specialised on
@@ -262,6 +264,10 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.pushed_frame(info, Reg::Saved0);
         self.clear_frame(info, Reg::Saved0, Caller::Itself);
         self.push_result(ends, ends.checked);
+        self.m.bind(frameless);
+        if self.frameless.is_some() {
+            self.push_result(ends, ends.checked);
+        }
         self.m.bind(other);
     }
 

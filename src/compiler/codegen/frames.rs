@@ -22,12 +22,12 @@ use super::entry::EntryInfo;
 use super::{F_BUILTINS, F_FRAME_OBJ, F_GLOBALS, F_LOCALSPLUS, F_PREV_INSTR, F_STACKTOP};
 pub(super) const F_FUNC: i32 = offset_of!(InterpreterFrame, f_func) as i32;
 const F_LOCALS: i32 = offset_of!(InterpreterFrame, f_locals) as i32;
-const F_CODE: i32 = offset_of!(InterpreterFrame, f_code) as i32;
+pub(super) const F_CODE: i32 = offset_of!(InterpreterFrame, f_code) as i32;
 const F_IS_ENTRY: i32 = offset_of!(InterpreterFrame, is_entry) as i32;
 const FUNC_GLOBALS: i32 = offset_of!(PyFunctionObject, func_globals) as i32;
 const FUNC_BUILTINS: i32 = offset_of!(PyFunctionObject, func_builtins) as i32;
-const T_DATASTACK_TOP: i32 = offset_of!(ThreadState, datastack_top) as i32;
-const T_DATASTACK_LIMIT: i32 = offset_of!(ThreadState, datastack_limit) as i32;
+pub(super) const T_DATASTACK_TOP: i32 = offset_of!(ThreadState, datastack_top) as i32;
+pub(super) const T_DATASTACK_LIMIT: i32 = offset_of!(ThreadState, datastack_limit) as i32;
 /// `FRAME_SPECIALS_SIZE`: the frame header, in words.
 const FRAME_SPECIALS_SIZE: u32 = (F_LOCALSPLUS / 8) as u32;
 
@@ -57,7 +57,7 @@ pub(super) enum Args {
 
 impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// The frame's size in bytes.
-    fn frame_bytes(info: &EntryInfo) -> i32 {
+    pub(super) fn frame_bytes(info: &EntryInfo) -> i32 {
         ((info.nlocalsplus + info.stacksize + FRAME_SPECIALS_SIZE) * 8) as i32
     }
 

@@ -54,6 +54,7 @@ const C_CURRENT: i32 = offset_of!(CFrame, current_frame) as i32;
 mod call;
 mod caches;
 mod entry;
+mod frameless;
 mod frames;
 mod unwinding;
 mod generators;
@@ -150,6 +151,9 @@ pub struct Context {
     pub entry: Option<EntryInfo>,
     /// Generator code: native code only resumes suspended frames.
     pub generator: bool,
+    /// Self calls without frames (see `compiler::frameless`), for code
+    /// with `entry`.
+    pub frameless: Option<crate::compiler::frameless::Plan>,
 }
 
 /// The output of code generation.
@@ -164,6 +168,8 @@ pub struct Generated {
     /// The inline caches the code reads (their addresses are in it).
     pub caches: Vec<Box<crate::runtime::caches::Cache>>,
     pub call_caches: Vec<Box<crate::runtime::calls::CallCache>>,
+    /// What the runtime needs to build a frameless chain's frames.
+    pub frameless: Option<Box<crate::runtime::frameless::FramelessInfo>>,
 }
 
 /// An instruction the compiler cannot handle (the function then runs in
@@ -271,6 +277,8 @@ struct Gen<'a, M: Masm> {
     stack_types: Vec<Option<u64>>,
     /// The type of the value the current instruction pushes, if known.
     result_type: Option<u64>,
+    /// The frameless body, if the code has one.
+    frameless: Option<frameless::Frameless>,
 }
 
 /// Generates native code for an analysed code object.
@@ -311,7 +319,19 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
         in_body: true,
         stack_types: vec![None; flow.max_depth as usize + 2],
         result_type: None,
+        frameless: None,
     };
+    if let (Some(plan), Some(info)) = (ctx.frameless.as_ref(), ctx.entry.as_ref()) {
+        let entry = g.m.new_label();
+        let info = Box::new(crate::runtime::frameless::FramelessInfo {
+            code: ctx.code,
+            nlocalsplus: ctx.nlocalsplus as usize,
+            argcount: plan.argcount as usize,
+            frame_bytes: Gen::<M>::frame_bytes(info) as usize,
+            sites: plan.sites.clone(),
+        });
+        g.frameless = Some(frameless::Frameless { entry, info });
+    }
     g.c_entry(body);
     g.prologue();
     for i in 0..flow.instrs.len() {
@@ -328,9 +348,13 @@ pub fn generate<M: Masm>(m: M, ctx: &Context, flow: &Flow) -> Result<Generated, 
     g.emit_cold();
     g.in_body = false;
     let entries = ctx.entry.as_ref().map(|info| g.call_entries(info, body));
+    if let Some(plan) = ctx.frameless.as_ref() {
+        g.frameless_body(plan);
+    }
     g.emit_dealloc();
     let bytes = g.m.finish().map_err(|e| Unsupported(format!("assembler: {e}")))?;
-    Ok(Generated { bytes, map: g.map, cold_start, entries, caches: g.caches, call_caches: g.call_caches })
+    let frameless = g.frameless.take().map(|f| f.info);
+    Ok(Generated { bytes, map: g.map, cold_start, entries, caches: g.caches, call_caches: g.call_caches, frameless })
 }
 
 /// Address of one of the interpreter's static singletons.
