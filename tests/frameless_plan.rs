@@ -3,7 +3,8 @@
 
 use diojit::compiler::bytecode::decode;
 use diojit::compiler::flow::analyze;
-use diojit::compiler::frameless::{plan, Kind, Plan, Site};
+use diojit::compiler::bound;
+use diojit::compiler::frameless::{plan, At, Kind, Plan};
 use diojit::cpython::layout::CodeObject;
 use pyo3::prelude::*;
 use pyo3::types::PyCode;
@@ -26,7 +27,26 @@ def stores(n):
     m = n - 1
     if m <= 0:
         return 0
-    return stores(m)
+    k = stores(m)
+    return k + stores(m - 1)
+
+def gcd(a, b):
+    if b == 0:
+        return a
+    return gcd(b, a % b)
+
+def maybe(n):
+    if n > 3:
+        m = n - 2
+    if n == 0:
+        return 0
+    return maybe(n - 1) + m
+
+def rebinds(n):
+    n = n - 1
+    if n <= 0:
+        return 0
+    return rebinds(n)
 
 def loops(n):
     while n > 0:
@@ -43,10 +63,10 @@ def floats(n):
         return 0.5
     return floats(n - 1)
 
-def divides(n):
+def shifts(n):
     if n == 0:
         return 0
-    return divides(n // 2)
+    return shifts(n >> 1)
 
 def keywords(n):
     if n == 0:
@@ -71,20 +91,21 @@ fn plan_of(name: &str) -> Option<Plan> {
         let table: Vec<u8> = code.getattr("co_exceptiontable").unwrap().extract().unwrap();
         let stacksize: u32 = code.getattr("co_stacksize").unwrap().extract().unwrap();
         let nlocals: usize = code.getattr("co_nlocals").unwrap().extract().unwrap();
+        let argcount: usize = code.getattr("co_argcount").unwrap().extract().unwrap();
         let flow = analyze(decode(&co_code).unwrap(), &table, stacksize).unwrap();
+        let bound = bound::analyze(&flow, &(0..nlocals).map(|i| i < argcount).collect::<Vec<_>>());
         let int = std::ptr::addr_of_mut!(pyo3::ffi::PyLong_Type) as u64;
+        let types: Vec<_> = (0..nlocals).map(|i| (i < argcount).then_some(int)).collect();
         // SAFETY: a live code object, the GIL held.
-        unsafe { plan(code.as_ptr() as *mut CodeObject, &flow, &vec![Some(int); nlocals]) }
+        unsafe { plan(code.as_ptr() as *mut CodeObject, &flow, &bound, &types) }
     })
 }
 
 fn call_stacks(plan: &Plan) -> Vec<Vec<Kind>> {
     plan.sites
         .iter()
-        .filter_map(|s| match s {
-            Site::Call { stack, .. } => Some(stack.clone()),
-            _ => None,
-        })
+        .filter(|s| matches!(s.at, At::Call { .. }))
+        .map(|s| s.stack.clone())
         .collect()
 }
 
@@ -94,7 +115,8 @@ fn int_recursion_has_a_plan_with_its_waiting_values() {
     assert_eq!(fib.argcount, 1);
     // The second call waits with the first one's result below it.
     assert_eq!(call_stacks(&fib), vec![vec![], vec![Kind::Int]]);
-    assert!(matches!(&fib.sites[0], Site::Resume { start: 0, stack } if stack.is_empty()));
+    assert_eq!(fib.sites[0].at, At::Resume { start: 0 });
+    assert!(fib.sites[0].stack.is_empty());
 
     let tak = plan_of("tak").expect("tak runs without frames");
     // The inner calls wait inside the outer call's arguments.
@@ -106,11 +128,22 @@ fn int_recursion_has_a_plan_with_its_waiting_values() {
     assert_eq!(stacks[3], vec![]);
 
     assert!(plan_of("pick").is_none(), "no self call: nothing to gain, no root to start from");
+
+    // A stored local is built where it is bound: the second call waits
+    // with `k` (local 2) and `m` (local 1) bound; the first with `m` only.
+    let stores = plan_of("stores").expect("stores runs without frames");
+    let waits: Vec<Vec<u32>> =
+        stores.sites.iter().filter(|s| matches!(s.at, At::Call { .. })).map(|s| s.locals.clone()).collect();
+    assert_eq!(waits, vec![vec![1], vec![1, 2]]);
+
+    assert!(plan_of("gcd").is_some(), "gcd: % by what may be a positive divisor");
 }
 
 #[test]
 fn anything_else_keeps_its_frames() {
-    for name in ["stores", "loops", "other", "floats", "divides", "keywords", "guarded"] {
+    // (`maybe` reads `m` where it may be unbound; `rebinds` stores to a
+    // parameter, which then is not specialised.)
+    for name in ["loops", "other", "floats", "shifts", "keywords", "guarded", "maybe", "rebinds"] {
         assert!(plan_of(name).is_none(), "{name} must keep its frames");
     }
 }

@@ -1,11 +1,11 @@
 //! Which functions may run their self calls without frames, and the
 //! table that puts the frames back.
 //!
-//! A function all of whose parameters are specialised on `int`, that
-//! never stores a local, has no exception handlers, cells or backward
-//! jumps, and whose every instruction works on ints (constants, `+ - *`,
-//! comparisons feeding a branch, unary minus) or calls the global it is
-//! bound to with exactly its parameters, runs no Python code between its
+//! A function all of whose parameters are specialised on `int` (so never
+//! rebound), that has no exception handlers, cells or backward jumps, and
+//! whose every instruction works on ints (constants, locals read where
+//! certainly bound, `+ - * // %`, comparisons feeding a branch, unary
+//! minus) or calls the global it is bound to with exactly its parameters, runs no Python code between its
 //! calls but itself: nothing can look at its frames while a chain of such
 //! calls runs, unless the chain stops — the eval breaker is set (a
 //! signal handler, another thread, tracing switched on by either), the
@@ -19,6 +19,7 @@
 //! profilers that read the process's memory see fewer frames while such a
 //! chain runs (see README, "Virtual frames").
 
+use super::bound::Bound;
 use super::flow::Flow;
 use crate::cpython::layout::CodeObject;
 use crate::cpython::opcode::Op;
@@ -37,14 +38,22 @@ pub enum Kind {
 
 /// A place where the runtime may build a pending frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Site {
-    /// The frame runs again in the interpreter from the instruction at
-    /// `start`, with `stack` on its value stack.
-    Resume { start: u32, stack: Vec<Kind> },
-    /// The frame waits in a CALL (opcode at `unit`, last cache unit
-    /// `last`) for its callee, whose result goes to slot `base`; `stack`
-    /// is what lies below it.
-    Call { unit: u32, last: u32, base: u32, stack: Vec<Kind> },
+pub struct Site {
+    pub at: At,
+    /// The value stack there (for a call, what lies below its callee).
+    pub stack: Vec<Kind>,
+    /// The locals bound there besides the parameters (all ints).
+    pub locals: Vec<u32>,
+}
+
+/// Where a pending frame stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    /// It runs again in the interpreter from the instruction at `start`.
+    Resume { start: u32 },
+    /// It waits in a CALL (opcode at `unit`, last cache unit `last`) for
+    /// its callee, whose result goes to slot `base`.
+    Call { unit: u32, last: u32, base: u32 },
 }
 
 /// The compile-time view of a frameless body.
@@ -67,23 +76,37 @@ pub struct Plan {
 /// The site of a frame stopped before its first instruction.
 pub const ENTRY_SITE: u32 = 0;
 
-/// The BINARY_OP operators the body computes on unboxed ints.
-pub fn int_binary(oparg: u32) -> Option<diojit_asm::Alu> {
+/// An operation of BINARY_OP the body computes on unboxed ints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntOp {
+    /// `+ - *`, stopping on overflow.
+    Alu(diojit_asm::Alu),
+    /// `//` and `%` by a positive divisor (anything else stops: zero
+    /// raises, negative divisors are left to the interpreter).
+    FloorDiv,
+    Mod,
+}
+
+/// The BINARY_OP operators (plain and in-place) the body computes.
+pub fn int_binary(oparg: u32) -> Option<IntOp> {
     use diojit_asm::Alu;
     match oparg {
-        0 | 13 => Some(Alu::Add),
-        10 | 23 => Some(Alu::Sub),
-        5 | 18 => Some(Alu::Mul),
+        0 | 13 => Some(IntOp::Alu(Alu::Add)),
+        10 | 23 => Some(IntOp::Alu(Alu::Sub)),
+        5 | 18 => Some(IntOp::Alu(Alu::Mul)),
+        2 | 15 => Some(IntOp::FloorDiv),
+        6 | 19 => Some(IntOp::Mod),
         _ => None,
     }
 }
 
 /// The plan for `code`, or None if its self calls must keep their frames.
-/// `arg_types[i]` is the type parameter `i` is specialised on.
+/// `arg_types[i]` is the type parameter `i` is specialised on; `bound`
+/// says which locals are bound where.
 ///
 /// # Safety
 /// GIL held; `code` a live code object.
-pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, arg_types: &[Option<u64>]) -> Option<Plan> {
+pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, bound: &Bound, arg_types: &[Option<u64>]) -> Option<Plan> {
     let int = std::ptr::addr_of_mut!(ffi::PyLong_Type) as u64;
     // SAFETY: live code object (caller).
     let c = unsafe { &*code };
@@ -105,9 +128,10 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, arg_types: &[Option<u64>]
         consts: vec![None; n],
         stacks: vec![None; n],
         fused: vec![None; n],
-        sites: vec![Site::Resume { start: 0, stack: Vec::new() }],
+        sites: vec![Site { at: At::Resume { start: 0 }, stack: Vec::new(), locals: Vec::new() }],
         site_of: vec![None; n],
     };
+    let nlocals = c.co_nlocals.max(0) as u32;
     let mut name = None;
     plan.stacks[0] = Some(Vec::new());
     let mut i = 0;
@@ -121,6 +145,11 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, arg_types: &[Option<u64>]
         let mut jump: Option<(u32, Vec<Kind>)> = None;
         let mut falls = true;
         let mut next = i + 1;
+        let site = |at: At, stack: &[Kind]| Site {
+            at,
+            stack: stack.to_vec(),
+            locals: (argcount..nlocals).filter(|&l| bound.at(i, l)).collect(),
+        };
         let pop_ints = |stack: &mut Vec<Kind>, k: usize| -> Option<()> {
             for _ in 0..k {
                 (stack.pop()? == Kind::Int).then_some(())?;
@@ -130,18 +159,20 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, arg_types: &[Option<u64>]
         match instr.op {
             Op::NOP => {}
             Op::RESUME if instr.oparg == 0 && i == 0 => {}
-            Op::LOAD_FAST if instr.oparg < argcount => stack.push(Kind::Int),
+            Op::LOAD_FAST if instr.oparg < argcount || bound.at(i, instr.oparg) => stack.push(Kind::Int),
+            // A parameter is never stored to (it would not be specialised).
+            Op::STORE_FAST if (argcount..nlocals).contains(&instr.oparg) => pop_ints(&mut stack, 1)?,
             Op::LOAD_CONST => {
                 plan.consts[i] = Some(int_const(c.co_consts, instr.oparg)?);
                 stack.push(Kind::Int);
             }
             Op::BINARY_OP if int_binary(instr.oparg).is_some() => {
-                plan.site_of[i] = Some(add_site(&mut plan.sites, Site::Resume { start: instr.start, stack: stack.clone() }));
+                plan.site_of[i] = Some(add_site(&mut plan.sites, site(At::Resume { start: instr.start }, &stack)));
                 pop_ints(&mut stack, 2)?;
                 stack.push(Kind::Int);
             }
             Op::UNARY_NEGATIVE => {
-                plan.site_of[i] = Some(add_site(&mut plan.sites, Site::Resume { start: instr.start, stack: stack.clone() }));
+                plan.site_of[i] = Some(add_site(&mut plan.sites, site(At::Resume { start: instr.start }, &stack)));
                 pop_ints(&mut stack, 1)?;
                 stack.push(Kind::Int);
             }
@@ -164,14 +195,14 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, arg_types: &[Option<u64>]
             }
             Op::PRECALL if instr.oparg == argcount => {
                 // A full data-stack chunk: the interpreter makes the call.
-                plan.site_of[i] = Some(add_site(&mut plan.sites, Site::Resume { start: instr.start, stack: stack.clone() }));
+                plan.site_of[i] = Some(add_site(&mut plan.sites, site(At::Resume { start: instr.start }, &stack)));
             }
             Op::CALL if instr.oparg == argcount => {
                 pop_ints(&mut stack, argcount as usize)?;
                 (stack.pop()? == Kind::Callee).then_some(())?;
                 (stack.pop()? == Kind::Null).then_some(())?;
-                let site = Site::Call { unit: instr.unit, last: instr.next - 1, base: stack.len() as u32, stack: stack.clone() };
-                plan.site_of[i] = Some(add_site(&mut plan.sites, site));
+                let at = At::Call { unit: instr.unit, last: instr.next - 1, base: stack.len() as u32 };
+                plan.site_of[i] = Some(add_site(&mut plan.sites, site(at, &stack)));
                 stack.push(Kind::Int);
             }
             Op::RETURN_VALUE => {

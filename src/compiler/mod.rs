@@ -151,8 +151,9 @@ pub unsafe fn compile(
                 eval_frame_slot: slot as u64,
                 warm_recompile_at: (*state).warm_recompile_at,
             });
+        let bound = bound::analyze(&flow, &always_bound(code, &flow));
         let frameless = match entry {
-            Some(_) if crate::options::virtual_frames() => frameless::plan(code, &flow, &arg_types),
+            Some(_) if crate::options::virtual_frames() => frameless::plan(code, &flow, &bound, &arg_types),
             _ => None,
         };
         let ctx = codegen::Context {
@@ -160,7 +161,7 @@ pub unsafe fn compile(
             state,
             nlocalsplus: (*code).co_nlocalsplus as u32,
             eval_breaker: std::ptr::addr_of!((*interp).ceval.eval_breaker) as usize,
-            bound: bound::analyze(&flow, &always_bound(code, &flow)),
+            bound,
             types: codegen::Types::new(),
             small_ints: codegen::small_ints(),
             float_free_list: api::float_free_list(),

@@ -16,7 +16,7 @@
 //! [`resume_after_call`], which gives the interpreter the result (or the
 //! exception) at the CALL and runs the rest of the frame there.
 
-use crate::compiler::frameless::{Kind, Site};
+use crate::compiler::frameless::{At, Kind, Site};
 use crate::cpython::layout::{CFrame, CodeObject, InterpreterFrame, ThreadState, FRAME_OWNED_BY_THREAD};
 use crate::stats;
 use pyo3::ffi;
@@ -99,7 +99,7 @@ pub unsafe extern "C" fn resume_after_call(
         (*tstate).recursion_remaining += 1;
         let first = CodeObject::first_instr(info.code);
         let throw = result.is_null();
-        if let Some(Site::Call { unit, last, base, .. }) = info.sites.get(site as usize) {
+        if let Some(Site { at: At::Call { unit, last, base }, .. }) = info.sites.get(site as usize) {
             let base = info.nlocalsplus + *base as usize;
             if throw {
                 (*frame).prev_instr = first.add(*unit as usize);
@@ -133,19 +133,20 @@ unsafe fn build(
             ok &= !obj.is_null();
             *slot = obj;
         };
+        let (stack, locals): (&[Kind], &[u32]) = site.map_or((&[], &[]), |s| (&s.stack, &s.locals));
         for i in 0..info.nlocalsplus {
             let slot = InterpreterFrame::local_ptr(f, i);
-            if i < info.argcount {
+            if i < info.argcount || locals.contains(&(i as u32)) {
                 boxed(slot);
             } else {
                 *slot = std::ptr::null_mut();
             }
         }
         let first = CodeObject::first_instr(info.code);
-        let (stack, prev_instr): (&[Kind], _) = match site {
-            Some(Site::Resume { start, stack }) => (stack, first.add(*start as usize).wrapping_sub(1)),
-            Some(Site::Call { last, stack, .. }) => (stack, first.add(*last as usize)),
-            None => (&[], first.wrapping_sub(1)),
+        let prev_instr = match site.map(|s| s.at) {
+            Some(At::Resume { start }) => first.add(start as usize).wrapping_sub(1),
+            Some(At::Call { last, .. }) => first.add(last as usize),
+            None => first.wrapping_sub(1),
         };
         let func = (*root).f_func;
         for (d, kind) in stack.iter().enumerate() {

@@ -17,7 +17,7 @@
 
 use super::frames::F_CODE;
 use super::Gen;
-use crate::compiler::frameless::{int_binary, Kind, Plan, ENTRY_SITE};
+use crate::compiler::frameless::{int_binary, IntOp, Kind, Plan, ENTRY_SITE};
 use crate::cpython::opcode::Op;
 use crate::runtime::frameless::{self, FramelessInfo};
 use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
@@ -90,6 +90,17 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
             let d = stack.len() as u32;
             match instr.op {
                 Op::LOAD_FAST => stack.push(Opnd::Local(instr.oparg)),
+                Op::STORE_FAST => {
+                    let v = stack.pop().unwrap_or(Opnd::Slot);
+                    // Deferred pushes of the old value take it now.
+                    for k in 0..stack.len() {
+                        if stack[k] == Opnd::Local(instr.oparg) {
+                            self.fl_store(self.stack(k as u32), stack[k], k as u32);
+                            stack[k] = Opnd::Slot;
+                        }
+                    }
+                    self.fl_store(self.slot_mem(instr.oparg), v, d - 1);
+                }
                 Op::LOAD_CONST => stack.push(Opnd::Const(plan.consts[i].unwrap_or(0))),
                 Op::LOAD_GLOBAL => stack.extend([Opnd::Virtual, Opnd::Virtual]),
                 Op::BINARY_OP | Op::UNARY_NEGATIVE => {
@@ -100,14 +111,23 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                         let a = stack.pop().unwrap_or(Opnd::Slot);
                         self.fl_load(Reg::Tmp0, a, d - 1);
                         self.m.neg(Reg::Tmp0);
+                        self.m.branch(Cond::Overflow, stop);
                     } else {
                         let b = stack.pop().unwrap_or(Opnd::Slot);
                         let a = stack.pop().unwrap_or(Opnd::Slot);
                         self.fl_load(Reg::Tmp0, a, d - 2);
-                        let rhs = self.fl_operand(b, d - 1);
-                        self.m.alu(int_binary(instr.oparg).unwrap_or(Alu::Add), Reg::Tmp0, rhs);
+                        match int_binary(instr.oparg).unwrap_or(IntOp::Alu(Alu::Add)) {
+                            IntOp::Alu(op) => {
+                                let rhs = self.fl_operand(b, d - 1);
+                                self.m.alu(op, Reg::Tmp0, rhs);
+                                self.m.branch(Cond::Overflow, stop);
+                            }
+                            op => {
+                                self.fl_load(Reg::Tmp1, b, d - 1);
+                                self.floor_divmod(op == IntOp::Mod, stop);
+                            }
+                        }
                     }
-                    self.m.branch(Cond::Overflow, stop);
                     let at = stack.len() as u32;
                     self.m.store(self.stack(at), Reg::Tmp0);
                     stack.push(Opnd::Slot);
@@ -203,6 +223,26 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                     );
                 }
             }
+        }
+    }
+
+    /// `Tmp0 // Tmp1` (or `%` if `rem`) as Python floors them, in `Tmp0`,
+    /// for a positive divisor; any other branches to `stop` (zero raises,
+    /// and a negative one is rare enough to leave to the interpreter).
+    fn floor_divmod(&mut self, rem: bool, stop: Label) {
+        let floored = self.m.new_label();
+        self.m.cmp(Reg::Tmp1, Operand::Imm(0));
+        self.m.branch(Cond::Le, stop);
+        self.m.divmod(Reg::Tmp1);
+        // Truncated; a negative remainder (of a negative dividend) moves
+        // one divisor down.
+        self.m.cmp(Reg::Tmp3, Operand::Imm(0));
+        self.m.branch(Cond::Ge, floored);
+        self.m.alu(Alu::Sub, Reg::Tmp0, Operand::Imm(1));
+        self.m.alu(Alu::Add, Reg::Tmp3, Operand::Reg(Reg::Tmp1));
+        self.m.bind(floored);
+        if rem {
+            self.m.mov(Reg::Tmp0, Reg::Tmp3);
         }
     }
 
