@@ -5,19 +5,22 @@
 //! rebound), that has no exception handlers, cells or backward jumps, and
 //! whose every instruction works on ints (constants, locals read where
 //! certainly bound, `+ - * // %`, comparisons feeding a branch, unary
-//! minus) or calls the global it is bound to with exactly its parameters, runs no Python code between its
-//! calls but itself: nothing can look at its frames while a chain of such
-//! calls runs, unless the chain stops — the eval breaker is set (a
-//! signal handler, another thread, tracing switched on by either), the
-//! recursion limit or the C stack is reached, an int outgrows 64 bits, or
-//! a data-stack chunk is full. So its self calls made from native code
-//! (see `codegen::frameless`) keep their values unboxed in space reserved
-//! on the data stack, without a frame header, reference counts or
-//! linkage; at any of those stops the runtime (`runtime::frameless`)
+//! minus) or calls the global it is bound to with exactly its parameters,
+//! runs no Python code between its calls but itself — given namespaces
+//! whose lookups run none either, which the chain's root checks. So
+//! nothing can look at its frames while a chain of such calls runs, unless
+//! the chain stops: the eval breaker is set (a signal handler, another
+//! thread, tracing switched on by either), the recursion limit or the C
+//! stack is reached, an int outgrows 64 bits, a division is by zero or a
+//! negative number, or a data-stack chunk is full. Its self calls made
+//! from native code (see `codegen::frameless`) keep their values unboxed
+//! in space reserved on the data stack, without a frame header, reference
+//! counts or linkage; at any stop the runtime (`runtime::frameless`)
 //! builds every pending frame of the chain as the interpreter would have
-//! it and hands them to the interpreter, innermost first. Only sampling
-//! profilers that read the process's memory see fewer frames while such a
-//! chain runs (see README, "Virtual frames").
+//! it — which needs every local to be bound on all paths to a stop or on
+//! none — and hands them to the interpreter, innermost first. Only tools
+//! that read frames without running Python code see fewer frames while
+//! such a chain runs (see README, "Virtual frames").
 
 use super::bound::Bound;
 use super::flow::Flow;
@@ -51,9 +54,9 @@ pub struct Site {
 pub enum At {
     /// It runs again in the interpreter from the instruction at `start`.
     Resume { start: u32 },
-    /// It waits in a CALL (opcode at `unit`, last cache unit `last`) for
-    /// its callee, whose result goes to slot `base`.
-    Call { unit: u32, last: u32, base: u32 },
+    /// It waits in a CALL (last cache unit `last`) for its callee, whose
+    /// result goes to slot `base`.
+    Call { last: u32, base: u32 },
 }
 
 /// The compile-time view of a frameless body.
@@ -134,6 +137,11 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, bound: &Bound, arg_types:
     let nlocals = c.co_nlocals.max(0) as u32;
     let mut name = None;
     plan.stacks[0] = Some(Vec::new());
+    // Per instruction, the locals some path has stored to before it: a
+    // frame built there must show exactly those a path to it bound, so
+    // each must be certainly bound or certainly not.
+    let mut stored: Vec<Option<Vec<bool>>> = vec![None; n];
+    stored[0] = Some(vec![false; nlocals as usize]);
     let mut i = 0;
     while i < n {
         let instr = flow.instrs[i];
@@ -141,6 +149,10 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, bound: &Bound, arg_types:
             i += 1;
             continue;
         };
+        let mut maybe = stored[i].clone().unwrap_or_default();
+        if (argcount..nlocals).any(|l| maybe.get(l as usize) == Some(&true) && !bound.at(i, l)) {
+            return None;
+        }
         // Where execution goes next (index, stack), besides falling through.
         let mut jump: Option<(u32, Vec<Kind>)> = None;
         let mut falls = true;
@@ -161,7 +173,10 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, bound: &Bound, arg_types:
             Op::RESUME if instr.oparg == 0 && i == 0 => {}
             Op::LOAD_FAST if instr.oparg < argcount || bound.at(i, instr.oparg) => stack.push(Kind::Int),
             // A parameter is never stored to (it would not be specialised).
-            Op::STORE_FAST if (argcount..nlocals).contains(&instr.oparg) => pop_ints(&mut stack, 1)?,
+            Op::STORE_FAST if (argcount..nlocals).contains(&instr.oparg) => {
+                pop_ints(&mut stack, 1)?;
+                maybe[instr.oparg as usize] = true;
+            }
             Op::LOAD_CONST => {
                 plan.consts[i] = Some(int_const(c.co_consts, instr.oparg)?);
                 stack.push(Kind::Int);
@@ -201,7 +216,7 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, bound: &Bound, arg_types:
                 pop_ints(&mut stack, argcount as usize)?;
                 (stack.pop()? == Kind::Callee).then_some(())?;
                 (stack.pop()? == Kind::Null).then_some(())?;
-                let at = At::Call { unit: instr.unit, last: instr.next - 1, base: stack.len() as u32 };
+                let at = At::Call { last: instr.next - 1, base: stack.len() as u32 };
                 plan.site_of[i] = Some(add_site(&mut plan.sites, site(at, &stack)));
                 stack.push(Kind::Int);
             }
@@ -221,12 +236,14 @@ pub unsafe fn plan(code: *mut CodeObject, flow: &Flow, bound: &Bound, arg_types:
                 return None;
             }
             merge(&mut plan.stacks[t], s)?;
+            union(&mut stored[t], &maybe);
         }
         if falls {
             if next >= n {
                 return None;
             }
             merge(&mut plan.stacks[next], stack)?;
+            union(&mut stored[next], &maybe);
         }
         i = if plan.fused[i].is_some() { i + 2 } else { i + 1 };
     }
@@ -249,6 +266,14 @@ fn merge(slot: &mut Option<Vec<Kind>>, stack: Vec<Kind>) -> Option<()> {
             *slot = Some(stack);
             Some(())
         }
+    }
+}
+
+/// Adds the locals `more` says were stored to those of `slot`.
+fn union(slot: &mut Option<Vec<bool>>, more: &[bool]) {
+    match slot {
+        Some(s) => s.iter_mut().zip(more).for_each(|(a, b)| *a |= *b),
+        None => *slot = Some(more.to_vec()),
     }
 }
 

@@ -345,7 +345,7 @@ pub unsafe extern "C" fn load_global_cached(
             cache.versions.globals = NEVER;
             cache.versions.globals_keys = NEVER;
             let builtin = cache.entries[0].guard != 0;
-            if ffi::PyDict_CheckExact(globals) != 0 && ffi::PyDict_CheckExact(builtins) != 0 && !(builtin && cache.globals_only) {
+            if plain_namespaces(globals, builtins) && !(builtin && cache.globals_only) {
                 let keys_version = (*(*(globals as *mut DictObject)).ma_keys).dk_version as u64;
                 let absent = keys_version != 0 && {
                     let found = ffi::PyDict_GetItemWithError(globals, name(frame, oparg >> 1));
@@ -374,7 +374,7 @@ unsafe fn revalidate_builtin(entry: &mut Entry, frame: *mut InterpreterFrame, sp
     unsafe {
         let (globals, builtins) = ((*frame).f_globals, (*frame).f_builtins);
         let name = name(frame, oparg >> 1);
-        if entry.guard == 0 || entry.guard == NEVER || ffi::PyDict_CheckExact(globals) == 0 || ffi::PyDict_CheckExact(builtins) == 0 {
+        if entry.guard == 0 || entry.guard == NEVER || !plain_namespaces(globals, builtins) {
             return false;
         }
         if !ffi::PyDict_GetItemWithError(globals, name).is_null() || !ffi::PyErr_Occurred().is_null() {
@@ -394,6 +394,19 @@ unsafe fn revalidate_builtin(entry: &mut Entry, frame: *mut InterpreterFrame, sp
     }
 }
 
+/// Whether LOAD_GLOBAL may cache what it finds in these namespaces:
+/// exact dicts whose keys are all str, so that looking a name up runs no
+/// Python code (a key's `__eq__`), and checking it again instead of
+/// looking it up changes nothing the program can see.
+unsafe fn plain_namespaces(globals: Obj, builtins: Obj) -> bool {
+    // SAFETY: live objects, GIL held; an exact dict's keys table is live.
+    unsafe {
+        [globals, builtins].iter().all(|&d| {
+            ffi::PyDict_CheckExact(d) != 0 && (*(*(d as *mut DictObject)).ma_keys).dk_kind != DICT_KEYS_GENERAL
+        })
+    }
+}
+
 /// Points the entry at `name`'s slot in globals, or in builtins.
 unsafe fn refill_global(entry: &mut Entry, globals: Obj, builtins: Obj, name: Obj) {
     // SAFETY: live namespaces, GIL held; the load just succeeded, so the
@@ -401,7 +414,7 @@ unsafe fn refill_global(entry: &mut Entry, globals: Obj, builtins: Obj, name: Ob
     unsafe {
         let previous = *entry;
         *entry = EMPTY_ENTRY;
-        if ffi::PyDict_CheckExact(globals) == 0 || ffi::PyDict_CheckExact(builtins) == 0 {
+        if !plain_namespaces(globals, builtins) {
             return;
         }
         let in_globals = !ffi::PyDict_GetItemWithError(globals, name).is_null();

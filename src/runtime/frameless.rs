@@ -99,14 +99,15 @@ pub unsafe extern "C" fn resume_after_call(
         (*tstate).recursion_remaining += 1;
         let first = CodeObject::first_instr(info.code);
         let throw = result.is_null();
-        if let Some(Site { at: At::Call { unit, last, base }, .. }) = info.sites.get(site as usize) {
+        if let Some(Site { at: At::Call { last, base }, .. }) = info.sites.get(site as usize) {
             let base = info.nlocalsplus + *base as usize;
+            // As the interpreter leaves a frame whose Python callee
+            // returned or raised: on the CALL's last cache unit.
+            (*frame).prev_instr = first.add(*last as usize);
             if throw {
-                (*frame).prev_instr = first.add(*unit as usize);
                 (*frame).stacktop = base as i32;
             } else {
                 *InterpreterFrame::local_ptr(frame, base) = result;
-                (*frame).prev_instr = first.add(*last as usize);
                 (*frame).stacktop = base as i32 + 1;
             }
         }

@@ -142,10 +142,15 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     fn name_is_global(&self, i: u32) -> bool {
         let globals = self.ctx.globals;
         // SAFETY: GIL held while compiling; the globals dict is live (its
-        // frame is running) and the name a str of the code object, whose
-        // hash and equality run no Python code.
+        // frame is running), its keys all str, and the name a str of the
+        // code object: the lookup runs no Python code.
         unsafe {
-            if globals.is_null() || ffi::PyDict_CheckExact(globals) == 0 {
+            // (A table with keys of any type may run a key's `__eq__`:
+            // the program would see the compiler's lookup.)
+            if globals.is_null()
+                || ffi::PyDict_CheckExact(globals) == 0
+                || (*(*(globals as *mut DictObject)).ma_keys).dk_kind == crate::cpython::layout::DICT_KEYS_GENERAL
+            {
                 return false;
             }
             let name = crate::runtime::name_of(self.ctx.code, i);

@@ -23,7 +23,11 @@ use crate::runtime::frameless::{self, FramelessInfo};
 use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
 
 use super::frames::{T_DATASTACK_LIMIT, T_DATASTACK_TOP};
-use super::{F_LOCALSPLUS, F_PREV_INSTR, LONG_DIGIT, LONG_SIZE, OB_TYPE, T_RECURSION};
+use super::{F_BUILTINS, F_GLOBALS, F_LOCALSPLUS, F_PREV_INSTR, LONG_DIGIT, LONG_SIZE, OB_TYPE, T_RECURSION};
+use crate::cpython::layout::{DictKeysObject, DictObject, DICT_KEYS_GENERAL};
+use std::mem::offset_of;
+const MA_KEYS: i32 = offset_of!(DictObject, ma_keys) as i32;
+const DK_KIND: i32 = offset_of!(DictKeysObject, dk_kind) as i32;
 
 /// A value on the frameless body's stack, as the code generator knows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,9 +298,9 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
 
     /// The start of a chain at a self call of the ordinary body (slot
     /// `func` holds the callee, `Saved0` too, checked to be this function
-    /// with this code, called with `nargs` arguments): if the arguments are
-    /// ints of one digit and the data stack has room right above this
-    /// frame, runs the frameless body and leaves its boxed result (or
+    /// with this code, called with `nargs` arguments): if the namespaces
+    /// are plain, the arguments ints of one digit and the data stack has
+    /// room right above this frame, runs the frameless body and leaves its boxed result (or
     /// NULL) in `Saved1`, then jumps to `done`. Otherwise falls through with
     /// nothing done.
     pub(super) fn frameless_call(&mut self, func: u32, nargs: u32, unit: u32, done: Label) {
@@ -304,6 +308,19 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let entry = f.entry;
         let size = self.fl_size();
         let framed = self.m.new_label();
+        // Lookups in the namespaces must run no Python code, so that the
+        // chain's skipped ones could not have seen anything else: exact
+        // dicts whose keys are all str.
+        for namespace in [F_GLOBALS, F_BUILTINS] {
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Frame, namespace));
+            self.m.mov_imm(Reg::Tmp1, std::ptr::addr_of_mut!(pyo3::ffi::PyDict_Type) as u64);
+            self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, OB_TYPE)));
+            self.m.branch(Cond::Ne, framed);
+            self.m.load(Reg::Tmp0, Mem::new(Reg::Tmp0, MA_KEYS));
+            self.m.load_u8(Reg::Tmp0, Mem::new(Reg::Tmp0, DK_KIND));
+            self.m.cmp(Reg::Tmp0, Operand::Imm(DICT_KEYS_GENERAL as i32));
+            self.m.branch(Cond::Eq, framed);
+        }
         self.m.lea(Reg::Saved1, Mem::new(Reg::Frame, size));
         self.m.cmp(Reg::Saved1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_TOP)));
         self.m.branch(Cond::Ne, framed);
