@@ -4,7 +4,7 @@
 //! A function all of whose parameters are specialised on `int` (so never
 //! rebound), that has no exception handlers, cells or backward jumps, and
 //! whose every instruction works on ints (constants, locals read where
-//! certainly bound, `+ - * // %`, comparisons feeding a branch, unary
+//! certainly bound, `+ - * // % & | ^`, comparisons feeding a branch, unary
 //! minus) or calls the global it is bound to with exactly its parameters,
 //! runs no Python code between its calls but itself — given namespaces
 //! whose lookups run none either, which the chain's root checks. So
@@ -82,7 +82,8 @@ pub const ENTRY_SITE: u32 = 0;
 /// An operation of BINARY_OP the body computes on unboxed ints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IntOp {
-    /// `+ - *`, stopping on overflow.
+    /// `+ - *`, stopping on overflow, and `& | ^` (two's complement, as
+    /// Python's are on ints of any size; they never overflow).
     Alu(diojit_asm::Alu),
     /// `//` and `%` by a positive divisor (anything else stops: zero
     /// raises, negative divisors are left to the interpreter).
@@ -97,6 +98,9 @@ pub fn int_binary(oparg: u32) -> Option<IntOp> {
         0 | 13 => Some(IntOp::Alu(Alu::Add)),
         10 | 23 => Some(IntOp::Alu(Alu::Sub)),
         5 | 18 => Some(IntOp::Alu(Alu::Mul)),
+        1 | 14 => Some(IntOp::Alu(Alu::And)),
+        7 | 20 => Some(IntOp::Alu(Alu::Or)),
+        12 | 25 => Some(IntOp::Alu(Alu::Xor)),
         2 | 15 => Some(IntOp::FloorDiv),
         6 | 19 => Some(IntOp::Mod),
         _ => None,

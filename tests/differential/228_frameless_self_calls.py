@@ -65,6 +65,9 @@ print("cmp_all", cmp_all(30, 12), cmp_all(12, 30), cmp_all(5, 5))
 print("pw", pw(60, 1), pw(5, -(2**62)))
 print("edges", pw(1, 2**62 - 1), down(0), fib(-3), alt(-0))
 print("big args", fib(True), down(2**40 - 2**40 + 3), pw(2, 2**70), smaller(2**65, 3))
+# Arguments of two 30-bit digits (either sign) start a chain; three do not.
+print("two digits", pw(3, -(2**45) + 7), pw(2, 2**59 + 1), pw(2, -(2**60) + 1), pw(2, 2**60),
+      smaller(2**59 + 3, -(2**50)), cmp_all(2**40 + 5, 2**40), cmp_all(-(2**31), -(2**31) - 4))
 try:
     print(fib(2.5))
 except Exception as e:

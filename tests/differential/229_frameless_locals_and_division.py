@@ -48,6 +48,12 @@ def blowup(n):
     return sq
 
 
+def bits(n, mask):
+    if n == 0:
+        return mask
+    return bits(n - 1, (mask ^ (n * 2654435761)) & 0xFFFFFFFFFFFF | (n & 5)) ^ -n
+
+
 def divide_down(n, d):
     if n == 0:
         return 100 // d
@@ -60,6 +66,7 @@ print("floor", [floor_chain(a, b, 6) for a, b in [(50, 7), (-50, 7), (3, 4), (-3
 print("split", [split(k) for k in (0, 1, 2, 7, 100, 1001)])
 print("shadow", [shadow(k) for k in range(8)], shadow(300))
 print("blowup", [blowup(k) for k in range(8)])
+print("bits", [bits(k, m) for k in (0, 1, 7, 40) for m in (0, -1, 2**62, -(2**63))], bits(30, 2**70))
 print("divide", divide_down(3, 7), divide_down(3, 2))
 try:
     divide_down(5, 5)

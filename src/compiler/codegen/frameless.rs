@@ -230,6 +230,38 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
     }
 
+    /// The value of the int in `Tmp0` into `Tmp3` if it has at most two
+    /// 30-bit digits (`ob_size` in -2..=2), else branches to `big`.
+    /// Clobbers `Tmp1` and `Tmp2`.
+    fn unbox_two_digits(&mut self, big: Label) {
+        let (two, negative, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        let digit = |k: i32| Mem::new(Reg::Tmp0, LONG_DIGIT + 4 * k);
+        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, LONG_SIZE));
+        self.m.mov(Reg::Tmp2, Reg::Tmp1);
+        self.m.alu(Alu::Add, Reg::Tmp2, Operand::Imm(2));
+        self.m.cmp(Reg::Tmp2, Operand::Imm(4));
+        self.m.branch(Cond::Above, big);
+        self.m.load_u32(Reg::Tmp3, digit(0));
+        // -1..=1: `ob_size * ob_digit[0]`.
+        self.m.cmp(Reg::Tmp1, Operand::Imm(1));
+        self.m.branch(Cond::Gt, two);
+        self.m.cmp(Reg::Tmp1, Operand::Imm(-1));
+        self.m.branch(Cond::Lt, two);
+        self.m.alu(Alu::Mul, Reg::Tmp3, Operand::Reg(Reg::Tmp1));
+        self.m.jump(done);
+        // ±2: `ob_digit[0] | ob_digit[1] << 30`, negated for -2.
+        self.m.bind(two);
+        self.m.load_u32(Reg::Tmp2, digit(1));
+        self.m.shl(Reg::Tmp2, 30);
+        self.m.alu(Alu::Or, Reg::Tmp3, Operand::Reg(Reg::Tmp2));
+        self.m.cmp(Reg::Tmp1, Operand::Imm(0));
+        self.m.branch(Cond::Lt, negative);
+        self.m.jump(done);
+        self.m.bind(negative);
+        self.m.neg(Reg::Tmp3);
+        self.m.bind(done);
+    }
+
     /// `Tmp0 // Tmp1` (or `%` if `rem`) as Python floors them, in `Tmp0`,
     /// for a positive divisor; any other branches to `stop` (zero raises,
     /// and a negative one is rare enough to leave to the interpreter).
@@ -299,7 +331,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
     /// The start of a chain at a self call of the ordinary body (slot
     /// `func` holds the callee, `Saved0` too, checked to be this function
     /// with this code, called with `nargs` arguments): if the namespaces
-    /// are plain, the arguments ints of one digit and the data stack has
+    /// are plain, the arguments ints of at most two digits and the data stack has
     /// room right above this frame, runs the frameless body and leaves its boxed result (or
     /// NULL) in `Saved1`, then jumps to `done`. Otherwise falls through with
     /// nothing done.
@@ -335,13 +367,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, OB_TYPE)));
                 self.m.branch(Cond::Ne, framed);
             }
-            // `ob_size` in -1..=1: the value is `ob_size * ob_digit[0]`.
-            self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, LONG_SIZE));
-            self.m.alu(Alu::Add, Reg::Tmp1, Operand::Imm(1));
-            self.m.cmp(Reg::Tmp1, Operand::Imm(2));
-            self.m.branch(Cond::Above, framed);
-            self.m.load_u32(Reg::Tmp3, Mem::new(Reg::Tmp0, LONG_DIGIT));
-            self.m.alu(Alu::Mul, Reg::Tmp3, Operand::Mem(Mem::new(Reg::Tmp0, LONG_SIZE)));
+            self.unbox_two_digits(framed);
             self.m.store(Mem::new(Reg::Saved1, F_LOCALSPLUS + 8 * i as i32), Reg::Tmp3);
         }
         self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, 2 * size));
