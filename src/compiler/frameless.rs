@@ -23,6 +23,7 @@
 //! such a chain runs (see README, "Virtual frames").
 
 use super::bound::Bound;
+use super::codegen::Arith;
 use super::flow::Flow;
 use crate::cpython::layout::CodeObject;
 use crate::cpython::opcode::Op;
@@ -79,32 +80,13 @@ pub struct Plan {
 /// The site of a frame stopped before its first instruction.
 pub const ENTRY_SITE: u32 = 0;
 
-/// An operation of BINARY_OP the body computes on unboxed ints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IntOp {
-    /// `+ - *`, stopping on overflow, and `& | ^` (two's complement, as
-    /// Python's are on ints of any size; they never overflow).
-    Alu(diojit_asm::Alu),
-    /// `//` and `%` by a positive divisor (anything else stops: zero
-    /// raises, negative divisors are left to the interpreter).
-    FloorDiv,
-    Mod,
-}
-
-/// The BINARY_OP operators (plain and in-place) the body computes.
-pub fn int_binary(oparg: u32) -> Option<IntOp> {
-    use diojit_asm::Alu;
-    match oparg {
-        0 | 13 => Some(IntOp::Alu(Alu::Add)),
-        10 | 23 => Some(IntOp::Alu(Alu::Sub)),
-        5 | 18 => Some(IntOp::Alu(Alu::Mul)),
-        1 | 14 => Some(IntOp::Alu(Alu::And)),
-        7 | 20 => Some(IntOp::Alu(Alu::Or)),
-        12 | 25 => Some(IntOp::Alu(Alu::Xor)),
-        2 | 15 => Some(IntOp::FloorDiv),
-        6 | 19 => Some(IntOp::Mod),
-        _ => None,
-    }
+/// The BINARY_OP operators (plain and in-place) the body computes on
+/// unboxed ints: `+ - *`, stopping on overflow; `& | ^`, two's complement
+/// as Python's are on ints of any size; `//` and `%` by a positive divisor
+/// (anything else stops: zero raises, negative divisors are left to the
+/// interpreter).
+pub fn int_binary(oparg: u32) -> Option<Arith> {
+    Arith::from_oparg(oparg).filter(|op| op.on_ints().is_some() || matches!(op, Arith::FloorDiv | Arith::Mod))
 }
 
 /// The plan for `code`, or None if its self calls must keep their frames.

@@ -5,8 +5,8 @@
 //! An activation is the space of a frame of this code on the thread's data
 //! stack, reserved by its caller right above the caller's own (so
 //! `Frame + size` is always the callee's), holding unboxed ints: the
-//! parameters in the local slots, values the body stores in the stack
-//! slots. Constants and parameters are pushed lazily (an operand names
+//! parameters and stored locals in the local slots, values the body
+//! computes in the stack slots. Constants and parameters are pushed lazily (an operand names
 //! them until a slot must hold them). The caller marks the callee's
 //! header (`f_code = NULL`) and names the call site in its own
 //! `prev_instr`; that is all `runtime::frameless` needs to build the
@@ -17,13 +17,14 @@
 
 use super::frames::F_CODE;
 use super::Gen;
-use crate::compiler::frameless::{int_binary, IntOp, Kind, Plan, ENTRY_SITE};
+use super::numbers::Arith;
+use crate::compiler::frameless::{int_binary, Kind, Plan, ENTRY_SITE};
 use crate::cpython::opcode::Op;
 use crate::runtime::frameless::{self, FramelessInfo};
-use diojit_asm::{Alu, Arg, Cond, Label, Masm, Mem, Operand, Reg};
+use diojit_asm::{Arg, Cond, Label, Masm, Mem, Operand, Reg};
 
 use super::frames::{T_DATASTACK_LIMIT, T_DATASTACK_TOP};
-use super::{F_BUILTINS, F_GLOBALS, F_LOCALSPLUS, F_PREV_INSTR, LONG_DIGIT, LONG_SIZE, OB_TYPE, T_RECURSION};
+use super::{F_BUILTINS, F_GLOBALS, F_LOCALSPLUS, F_PREV_INSTR, OB_TYPE, T_RECURSION};
 use crate::cpython::layout::{DictKeysObject, DictObject, DICT_KEYS_GENERAL};
 use std::mem::offset_of;
 const MA_KEYS: i32 = offset_of!(DictObject, ma_keys) as i32;
@@ -120,15 +121,21 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                         let b = stack.pop().unwrap_or(Opnd::Slot);
                         let a = stack.pop().unwrap_or(Opnd::Slot);
                         self.fl_load(Reg::Tmp0, a, d - 2);
-                        match int_binary(instr.oparg).unwrap_or(IntOp::Alu(Alu::Add)) {
-                            IntOp::Alu(op) => {
+                        let op = int_binary(instr.oparg).unwrap_or(Arith::Add);
+                        match op.on_ints() {
+                            Some(alu) => {
                                 let rhs = self.fl_operand(b, d - 1);
-                                self.m.alu(op, Reg::Tmp0, rhs);
+                                self.m.alu(alu, Reg::Tmp0, rhs);
                                 self.m.branch(Cond::Overflow, stop);
                             }
-                            op => {
+                            None => {
+                                // A divisor of zero raises; a negative one
+                                // (-1 would trap on the most negative
+                                // value) is left to the interpreter.
                                 self.fl_load(Reg::Tmp1, b, d - 1);
-                                self.floor_divmod(op == IntOp::Mod, stop);
+                                self.m.cmp(Reg::Tmp1, Operand::Imm(0));
+                                self.m.branch(Cond::Le, stop);
+                                self.floor_divmod(op == Arith::Mod);
                             }
                         }
                     }
@@ -167,10 +174,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                     stack[..base as usize].copy_from_slice(&below);
                     stops.push(Stop::At { label: full, site: precall_site, stack: stack.clone() });
                     stops.push(Stop::Built { label: built, site });
-                    // Reserve the callee's activation.
-                    self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, 2 * size));
-                    self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_LIMIT)));
-                    self.m.branch(Cond::AboveEq, full);
+                    self.activation_fits(full);
                     self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Tmp1);
                     for j in 0..n {
                         let arg = stack[(base + 2 + j) as usize];
@@ -180,10 +184,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                     self.m.store_imm(Mem::new(Reg::Frame, size + F_CODE), 0);
                     self.m.store_imm(Mem::new(Reg::Frame, F_PREV_INSTR), site as i32);
                     self.m.call_label(entry, &[Arg::Addr(Mem::new(Reg::Frame, size))]);
-                    self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, size));
-                    self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_TOP)));
-                    self.m.branch(Cond::Eq, built);
-                    self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Tmp1);
+                    self.activation_returned(built);
                     self.m.store(self.stack(base), Reg::Tmp0);
                     stack.truncate(base as usize);
                     stack.push(Opnd::Slot);
@@ -198,14 +199,11 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 // RESUME, NOP, PRECALL, and the POP_JUMP of a comparison.
                 _ => {}
             }
-            // Falling into a join: its values in their slots.
-            if live && self.flow.is_target.get(i + 1).copied().unwrap_or(false) && plan.fused[i].is_none() {
+            // Falling into a join (past a comparison's POP_JUMP): its
+            // values in their slots.
+            let after = plan.fused[i].map_or(i, |k| k) + 1;
+            if live && self.flow.is_target.get(after).copied().unwrap_or(false) {
                 self.fl_flush(&mut stack);
-            }
-            if let Some(k) = plan.fused[i] {
-                if self.flow.is_target.get(k + 1).copied().unwrap_or(false) {
-                    self.fl_flush(&mut stack);
-                }
             }
         }
         for stop in stops {
@@ -230,56 +228,26 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         }
     }
 
-    /// The value of the int in `Tmp0` into `Tmp3` if it has at most two
-    /// 30-bit digits (`ob_size` in -2..=2), else branches to `big`.
-    /// Clobbers `Tmp1` and `Tmp2`.
-    fn unbox_two_digits(&mut self, big: Label) {
-        let (two, negative, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
-        let digit = |k: i32| Mem::new(Reg::Tmp0, LONG_DIGIT + 4 * k);
-        self.m.load(Reg::Tmp1, Mem::new(Reg::Tmp0, LONG_SIZE));
-        self.m.mov(Reg::Tmp2, Reg::Tmp1);
-        self.m.alu(Alu::Add, Reg::Tmp2, Operand::Imm(2));
-        self.m.cmp(Reg::Tmp2, Operand::Imm(4));
-        self.m.branch(Cond::Above, big);
-        self.m.load_u32(Reg::Tmp3, digit(0));
-        // -1..=1: `ob_size * ob_digit[0]`.
-        self.m.cmp(Reg::Tmp1, Operand::Imm(1));
-        self.m.branch(Cond::Gt, two);
-        self.m.cmp(Reg::Tmp1, Operand::Imm(-1));
-        self.m.branch(Cond::Lt, two);
-        self.m.alu(Alu::Mul, Reg::Tmp3, Operand::Reg(Reg::Tmp1));
-        self.m.jump(done);
-        // ±2: `ob_digit[0] | ob_digit[1] << 30`, negated for -2.
-        self.m.bind(two);
-        self.m.load_u32(Reg::Tmp2, digit(1));
-        self.m.shl(Reg::Tmp2, 30);
-        self.m.alu(Alu::Or, Reg::Tmp3, Operand::Reg(Reg::Tmp2));
-        self.m.cmp(Reg::Tmp1, Operand::Imm(0));
-        self.m.branch(Cond::Lt, negative);
-        self.m.jump(done);
-        self.m.bind(negative);
-        self.m.neg(Reg::Tmp3);
-        self.m.bind(done);
+    /// Branches to `full` unless an activation fits right above the one
+    /// (or the frame) at `Frame` in the data-stack chunk; the callee's end,
+    /// its data stack's new top, is in `Tmp1` then.
+    fn activation_fits(&mut self, full: Label) {
+        let size = self.fl_size();
+        self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, 2 * size));
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_LIMIT)));
+        self.m.branch(Cond::AboveEq, full);
     }
 
-    /// `Tmp0 // Tmp1` (or `%` if `rem`) as Python floors them, in `Tmp0`,
-    /// for a positive divisor; any other branches to `stop` (zero raises,
-    /// and a negative one is rare enough to leave to the interpreter).
-    fn floor_divmod(&mut self, rem: bool, stop: Label) {
-        let floored = self.m.new_label();
-        self.m.cmp(Reg::Tmp1, Operand::Imm(0));
-        self.m.branch(Cond::Le, stop);
-        self.m.divmod(Reg::Tmp1);
-        // Truncated; a negative remainder (of a negative dividend) moves
-        // one divisor down.
-        self.m.cmp(Reg::Tmp3, Operand::Imm(0));
-        self.m.branch(Cond::Ge, floored);
-        self.m.alu(Alu::Sub, Reg::Tmp0, Operand::Imm(1));
-        self.m.alu(Alu::Add, Reg::Tmp3, Operand::Reg(Reg::Tmp1));
-        self.m.bind(floored);
-        if rem {
-            self.m.mov(Reg::Tmp0, Reg::Tmp3);
-        }
+    /// After the activation right above `Frame` returned (its result in
+    /// `Tmp0`): branches to `built` if the data stack was popped to it
+    /// (its frame was built, and this one with it), else gives its space
+    /// back. Clobbers `Tmp1`.
+    fn activation_returned(&mut self, built: Label) {
+        let size = self.fl_size();
+        self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, size));
+        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_TOP)));
+        self.m.branch(Cond::Eq, built);
+        self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Tmp1);
     }
 
     /// Loads operand `v` (at stack depth `d`) into `dst`.
@@ -356,9 +324,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.lea(Reg::Saved1, Mem::new(Reg::Frame, size));
         self.m.cmp(Reg::Saved1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_TOP)));
         self.m.branch(Cond::Ne, framed);
-        self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, 2 * size));
-        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_LIMIT)));
-        self.m.branch(Cond::AboveEq, framed);
+        self.activation_fits(framed);
         for i in 0..nargs {
             let at = func + 1 + i;
             self.m.load(Reg::Tmp0, self.stack(at));
@@ -367,7 +333,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
                 self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tmp0, OB_TYPE)));
                 self.m.branch(Cond::Ne, framed);
             }
-            self.unbox_two_digits(framed);
+            self.two_digit_value(Reg::Tmp0, Reg::Tmp3, framed);
             self.m.store(Mem::new(Reg::Saved1, F_LOCALSPLUS + 8 * i as i32), Reg::Tmp3);
         }
         self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, 2 * size));
@@ -381,10 +347,7 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.decref_no_dealloc(Reg::Saved0);
         self.m.call_label(entry, &[Arg::Reg(Reg::Saved1)]);
         let built = self.m.new_label();
-        self.m.lea(Reg::Tmp1, Mem::new(Reg::Frame, size));
-        self.m.cmp(Reg::Tmp1, Operand::Mem(Mem::new(Reg::Tstate, T_DATASTACK_TOP)));
-        self.m.branch(Cond::Eq, built);
-        self.m.store(Mem::new(Reg::Tstate, T_DATASTACK_TOP), Reg::Tmp1);
+        self.activation_returned(built);
         // (Out of memory: NULL, the error of this CALL.)
         self.box_int(unit, built);
         self.m.bind(built);

@@ -65,6 +65,7 @@ mod sequences;
 use operands::{Deferred, Place, RegCopy, Val, INT_REG, INT_UNKNOWN};
 
 pub use entry::{has_vectorcall_entry, Entries, EntryInfo};
+pub use numbers::Arith;
 
 /// Addresses of the builtin types the fast paths test for.
 pub struct Types {

@@ -41,8 +41,8 @@ enum Direct {
 
 /// A BINARY_OP the fast paths handle (in-place forms behave the same on
 /// ints and floats, which are immutable).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Arith {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
     Add,
     Sub,
     Mul,
@@ -60,7 +60,7 @@ enum Arith {
 
 impl Arith {
     /// From BINARY_OP's operand (`NB_*`, in-place forms offset by 13).
-    fn from_oparg(oparg: u32) -> Option<Arith> {
+    pub fn from_oparg(oparg: u32) -> Option<Arith> {
         Some(match oparg % 13 {
             0 => Arith::Add,
             1 => Arith::And,
@@ -75,6 +75,20 @@ impl Arith {
             _ => return None,
         })
         .filter(|_| oparg < 26)
+    }
+
+    /// The machine operation of an operation on two ints that is one
+    /// (`+ - *` may overflow 64 bits; `& | ^` cannot).
+    pub fn on_ints(self) -> Option<Alu> {
+        match self {
+            Arith::Add => Some(Alu::Add),
+            Arith::Sub => Some(Alu::Sub),
+            Arith::Mul => Some(Alu::Mul),
+            Arith::And => Some(Alu::And),
+            Arith::Or => Some(Alu::Or),
+            Arith::Xor => Some(Alu::Xor),
+            _ => None,
+        }
     }
 
     fn on_floats(self) -> Option<FOp> {
@@ -106,6 +120,50 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         self.m.branch(Cond::Above, fail);
         self.m.load_u32(Reg::Tmp2, Mem::new(obj, LONG_DIGIT));
         self.m.alu(Alu::Mul, dst, Operand::Reg(Reg::Tmp2));
+    }
+
+    /// `Tmp0 // Tmp1`, or `Tmp0 % Tmp1` if `rem`, as Python floors them,
+    /// in `Tmp0`: a truncating division, then, when the remainder is
+    /// non-zero and its sign differs from the divisor's, the quotient one
+    /// down and the remainder one divisor over. The divisor is not zero,
+    /// nor -1 with `Tmp0` the most negative value. Clobbers `Tmp2` and
+    /// `Tmp3`.
+    pub(super) fn floor_divmod(&mut self, rem: bool) {
+        self.m.divmod(Reg::Tmp1);
+        let exact = self.m.new_label();
+        self.m.test(Reg::Tmp3);
+        self.m.branch(Cond::Eq, exact);
+        self.m.mov(Reg::Tmp2, Reg::Tmp3);
+        self.m.alu(Alu::Xor, Reg::Tmp2, Operand::Reg(Reg::Tmp1));
+        self.m.branch(Cond::Ge, exact);
+        self.m.alu(Alu::Sub, Reg::Tmp0, Operand::Imm(1));
+        self.m.alu(Alu::Add, Reg::Tmp3, Operand::Reg(Reg::Tmp1));
+        self.m.bind(exact);
+        if rem {
+            self.m.mov(Reg::Tmp0, Reg::Tmp3);
+        }
+    }
+
+    /// `dst` = the value of the int `obj` if it has at most two digits
+    /// (60 bits), else branches to `big`. `obj` and `dst` are neither
+    /// `Tmp1` nor `Tmp2`, which it clobbers.
+    pub(super) fn two_digit_value(&mut self, obj: Reg, dst: Reg, big: Label) {
+        let (two, done) = (self.m.new_label(), self.m.new_label());
+        self.compact_value(obj, dst, two);
+        self.m.jump(done);
+        // `ob_size` ±2: `ob_digit[0] | ob_digit[1] << 30`, negated for -2.
+        self.m.bind(two);
+        self.m.load(Reg::Tmp1, Mem::new(obj, LONG_SIZE));
+        self.m.load_u32(dst, Mem::new(obj, LONG_DIGIT + 4));
+        self.m.shl(dst, 30);
+        self.m.load_u32(Reg::Tmp2, Mem::new(obj, LONG_DIGIT));
+        self.m.alu(Alu::Or, dst, Operand::Reg(Reg::Tmp2));
+        self.m.cmp(Reg::Tmp1, Operand::Imm(2));
+        self.m.branch(Cond::Eq, done);
+        self.m.cmp(Reg::Tmp1, Operand::Imm(-2));
+        self.m.branch(Cond::Ne, big);
+        self.m.neg(dst);
+        self.m.bind(done);
     }
 
     /// Branches to `fail` unless operand `v` (its value in `obj`) is
@@ -326,33 +384,16 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         let divides = matches!(op, Arith::FloorDiv | Arith::Mod | Arith::TrueDiv);
         let rhs = self.int_operands(a, b, !divides, floats, slow);
         match op {
-            Arith::Add => self.m.alu(Alu::Add, Reg::Tmp0, rhs),
-            Arith::Sub => self.m.alu(Alu::Sub, Reg::Tmp0, rhs),
-            Arith::Mul => self.m.alu(Alu::Mul, Reg::Tmp0, rhs),
-            Arith::And => self.m.alu(Alu::And, Reg::Tmp0, rhs),
-            Arith::Or => self.m.alu(Alu::Or, Reg::Tmp0, rhs),
-            Arith::Xor => self.m.alu(Alu::Xor, Reg::Tmp0, rhs),
+            Arith::Add | Arith::Sub | Arith::Mul | Arith::And | Arith::Or | Arith::Xor => {
+                let alu = op.on_ints().unwrap_or(Alu::Add);
+                self.m.alu(alu, Reg::Tmp0, rhs);
+            }
             // |x| < 2**30: the square fits 60 bits.
             Arith::Square => self.m.alu(Alu::Mul, Reg::Tmp0, Operand::Reg(Reg::Tmp0)),
             Arith::FloorDiv | Arith::Mod => {
-                // Truncating division, then Python's flooring: when the
-                // remainder is non-zero and its sign differs from the
-                // divisor's, step the quotient down and the remainder over.
                 self.m.test(Reg::Tmp1);
                 self.m.branch(Cond::Eq, slow);
-                self.m.divmod(Reg::Tmp1);
-                let exact = self.m.new_label();
-                self.m.test(Reg::Tmp3);
-                self.m.branch(Cond::Eq, exact);
-                self.m.mov(Reg::Tmp2, Reg::Tmp3);
-                self.m.alu(Alu::Xor, Reg::Tmp2, Operand::Reg(Reg::Tmp1));
-                self.m.branch(Cond::Ge, exact);
-                self.m.alu(Alu::Sub, Reg::Tmp0, Operand::Imm(1));
-                self.m.alu(Alu::Add, Reg::Tmp3, Operand::Reg(Reg::Tmp1));
-                self.m.bind(exact);
-                if op == Arith::Mod {
-                    self.m.mov(Reg::Tmp0, Reg::Tmp3);
-                }
+                self.floor_divmod(op == Arith::Mod);
             }
             Arith::TrueDiv => {
                 // Both fit in 31 bits, so the doubles are exact and the
