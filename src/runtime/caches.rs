@@ -394,17 +394,22 @@ unsafe fn revalidate_builtin(entry: &mut Entry, frame: *mut InterpreterFrame, sp
     }
 }
 
-/// Whether LOAD_GLOBAL may cache what it finds in these namespaces:
-/// exact dicts whose keys are all str, so that looking a name up runs no
-/// Python code (a key's `__eq__`), and checking it again instead of
-/// looking it up changes nothing the program can see.
+/// Whether `d` is an exact dict whose keys are all str: looking a str up
+/// in it runs no Python code (no key's `__eq__`), so the program cannot
+/// tell a lookup made from one skipped or added.
+///
+/// # Safety
+/// GIL held; `d` a live object.
+pub unsafe fn plain_dict(d: Obj) -> bool {
+    // SAFETY: a live object; an exact dict's keys table is live.
+    unsafe { ffi::PyDict_CheckExact(d) != 0 && (*(*(d as *mut DictObject)).ma_keys).dk_kind != DICT_KEYS_GENERAL }
+}
+
+/// Whether LOAD_GLOBAL may cache what it finds in these namespaces
+/// (checking it again instead of looking it up).
 unsafe fn plain_namespaces(globals: Obj, builtins: Obj) -> bool {
-    // SAFETY: live objects, GIL held; an exact dict's keys table is live.
-    unsafe {
-        [globals, builtins].iter().all(|&d| {
-            ffi::PyDict_CheckExact(d) != 0 && (*(*(d as *mut DictObject)).ma_keys).dk_kind != DICT_KEYS_GENERAL
-        })
-    }
+    // SAFETY: live objects, GIL held (caller).
+    unsafe { plain_dict(globals) && plain_dict(builtins) }
 }
 
 /// Points the entry at `name`'s slot in globals, or in builtins.

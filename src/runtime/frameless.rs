@@ -189,16 +189,7 @@ unsafe fn run_and_pop(tstate: *mut ThreadState, f: *mut InterpreterFrame, throw:
         } else {
             crate::cpython::api::_PyEval_EvalFrameDefault(tstate, f, throw as i32)
         };
-        if (*f).frame_obj.is_null() {
-            for i in 0..(*f).stacktop.max(0) as usize {
-                ffi::Py_XDECREF(*InterpreterFrame::local_ptr(f, i));
-            }
-            ffi::Py_XDECREF((*f).f_locals);
-            ffi::Py_DECREF((*f).f_func as *mut ffi::PyObject);
-            ffi::Py_DECREF((*f).f_code as *mut ffi::PyObject);
-        } else {
-            super::frames::clear_with_frame_object(tstate, f);
-        }
+        super::frames::clear(tstate, f);
         (*tstate).datastack_top = f as *mut _;
         result
     }

@@ -39,10 +39,21 @@ pub unsafe extern "C" fn vectorcall_owned(func: *mut ffi::PyObject, args: *const
 /// thread-owned frame whose `frame_obj` is set and whose `stacktop` covers
 /// exactly its live references.
 pub unsafe extern "C" fn clear_with_frame_object(tstate: *mut ThreadState, frame: *mut InterpreterFrame) {
-    super::guard("clear_with_frame_object", (), || {
-        // SAFETY: as above.
-        unsafe {
-            let f = (*frame).frame_obj as *mut FrameObject;
+    // SAFETY: as above.
+    super::guard("clear_with_frame_object", (), || unsafe { clear(tstate, frame) })
+}
+
+/// `_PyFrame_Clear`: releases what a finished frame holds (or, if its
+/// frame object lives on, moves it there).
+///
+/// # Safety
+/// GIL held; `frame` is a complete thread-owned frame, unlinked from the
+/// thread's frames, whose `stacktop` covers exactly its live references.
+pub unsafe fn clear(tstate: *mut ThreadState, frame: *mut InterpreterFrame) {
+    // SAFETY: as above.
+    unsafe {
+        let f = (*frame).frame_obj as *mut FrameObject;
+        if !f.is_null() {
             (*frame).frame_obj = std::ptr::null_mut();
             if ffi::Py_REFCNT(f as *mut ffi::PyObject) > 1 {
                 take_ownership(tstate, f, frame);
@@ -50,14 +61,14 @@ pub unsafe extern "C" fn clear_with_frame_object(tstate: *mut ThreadState, frame
                 return;
             }
             ffi::Py_DECREF(f as *mut ffi::PyObject);
-            for i in 0..(*frame).stacktop.max(0) as usize {
-                ffi::Py_XDECREF(*InterpreterFrame::local_ptr(frame, i));
-            }
-            ffi::Py_XDECREF((*frame).f_locals);
-            ffi::Py_DECREF((*frame).f_func as *mut ffi::PyObject);
-            ffi::Py_DECREF((*frame).f_code as *mut ffi::PyObject);
         }
-    })
+        for i in 0..(*frame).stacktop.max(0) as usize {
+            ffi::Py_XDECREF(*InterpreterFrame::local_ptr(frame, i));
+        }
+        ffi::Py_XDECREF((*frame).f_locals);
+        ffi::Py_DECREF((*frame).f_func as *mut ffi::PyObject);
+        ffi::Py_DECREF((*frame).f_code as *mut ffi::PyObject);
+    }
 }
 
 /// Moves the frame's data into its frame object, which lives on

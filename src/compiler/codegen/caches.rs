@@ -145,12 +145,8 @@ impl<'a, M: Masm + 'a> Gen<'a, M> {
         // frame is running), its keys all str, and the name a str of the
         // code object: the lookup runs no Python code.
         unsafe {
-            // (A table with keys of any type may run a key's `__eq__`:
-            // the program would see the compiler's lookup.)
-            if globals.is_null()
-                || ffi::PyDict_CheckExact(globals) == 0
-                || (*(*(globals as *mut DictObject)).ma_keys).dk_kind == crate::cpython::layout::DICT_KEYS_GENERAL
-            {
+            // (Elsewhere a key's `__eq__` would see the compiler's lookup.)
+            if globals.is_null() || !caches::plain_dict(globals) {
                 return false;
             }
             let name = crate::runtime::name_of(self.ctx.code, i);
